@@ -1,0 +1,1 @@
+"""newslint's built-in checks, one module per check (installed as ``newslint.checks``)."""

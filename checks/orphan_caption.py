@@ -1,0 +1,164 @@
+"""orphan-caption: photo credits and captions left in the body with no photo."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Mapping, Sequence
+
+from newslint.document import Document, Line
+from newslint.finding import Problem
+from newslint.registry import check
+
+from ._phrases import load_sections
+
+_MAX_CREDIT_WORDS = 14
+_MAX_CAPTION_WORDS = 70
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|la|le|al|bin|ibn)"
+_NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,4}}"
+_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+          r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+# Captions often end in the date the picture was taken: "..., Jan. 28, 2013." or "... on Monday."
+_ENDS_WITH_DATE = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)[.)]?\s*$")
+_QUOTES = re.compile(r"[\"“”]")
+_REPORTING_VERB = re.compile(r"\b(?:said|says|told|added|according to|announced|reported)\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    agency_line: re.Pattern[str]
+    credit_lead: re.Pattern[str]
+    parenthesised_credit: re.Pattern[str]
+    caption_lead: re.Pattern[str]
+    caption_verb: re.Pattern[str]
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")"
+
+
+@lru_cache(maxsize=16)
+def _compile(extra_agencies: tuple[str, ...]) -> _Patterns:
+    words = load_sections("caption_words.txt")
+    agency = _alternation([*words["agency"], *extra_agencies])
+    separator = r"\s*(?:/|\||\bvia\b|\bfor\b)\s*"
+    # "Jane Roe / Reuters", "REUTERS/Jane Roe", "Jane Roe | Bloomberg | Getty Images", "Getty Images".
+    agency_line = re.compile(
+        rf"^\(?\s*(?:{agency}\s+(?:Photo|Images?|Pictures?)\s*(?:/|by)\s*{_NAME}"
+        rf"|(?:(?:{_NAME}){separator})*{agency}(?:(?:{separator})(?:{_NAME}|{agency}))*)\s*\)?\.?$",
+    )
+    credit_lead = re.compile(rf"^\(?{_alternation(words['credit-lead'])}\s*(?::|\bby\b|\bvia\b|/|\bcourtesy\b|$)", re.I)
+    parenthesised_credit = re.compile(
+        rf"\(\s*(?:(?:{agency})\s*)?(?:Photo|Image|Picture)s?(?:\s+credit)?\s*(?::|/|\bby\b)[^()]{{1,80}}\)"
+        rf"|\(\s*{agency}\s*/\s*{_NAME}(?:\s*/\s*{agency})?\s*\)",
+        re.I,
+    )
+    caption_lead = re.compile(rf"^{_alternation(words['caption-lead'])}(?:\b|\s|:|$)", re.I)
+    caption_verb = re.compile(rf"\b{_alternation(words['caption-verb'])}\b", re.I)
+    return _Patterns(agency_line, credit_lead, parenthesised_credit, caption_lead, caption_verb)
+
+
+def _is_credit(line: str, patterns: _Patterns) -> bool:
+    if len(line.split()) > _MAX_CREDIT_WORDS:
+        return False
+    return bool(patterns.agency_line.match(line) or patterns.credit_lead.match(line)
+                or patterns.parenthesised_credit.fullmatch(line.strip()))
+
+
+def _looks_like_caption(text: str, patterns: _Patterns) -> bool:
+    """A short description of a picture: present tense, no quotes, no reporting verbs."""
+    words = text.split()
+    if not words or len(words) > _MAX_CAPTION_WORDS or _QUOTES.search(text):
+        return False
+    if patterns.caption_lead.match(text):
+        return True
+    if _REPORTING_VERB.search(text):
+        return False
+    verb = patterns.caption_verb.search(text)
+    # The verb comes early, after the subject: "President Jane Roe meets with …".
+    return bool(verb) and len(text[: verb.start()].split()) <= 15 and (
+        _ENDS_WITH_DATE.search(text) is not None or len(words) <= 45
+    )
+
+
+def _paragraph_towards(lines: list[Line], index: int, step: int) -> list[Line]:
+    """The non-empty lines next to ``lines[index]`` in one direction, up to a blank line."""
+    run: list[Line] = []
+    position = index + step
+    previous_number = lines[index].index
+    while 0 <= position < len(lines) and abs(lines[position].index - previous_number) == 1:
+        run.append(lines[position])
+        previous_number = lines[position].index
+        position += step
+    return run if step > 0 else run[::-1]
+
+
+def _caption_next_to(lines: list[Line], index: int, patterns: _Patterns, taken: set[int]) -> Iterator[Line]:
+    """The caption paragraph directly above or below a credit line, if there is one."""
+    for step in (1, -1):
+        paragraph = _paragraph_towards(lines, index, step)
+        if not paragraph:
+            # A blank line separates them: the caption is the next paragraph over.
+            neighbour = index + step
+            if 0 <= neighbour < len(lines):
+                paragraph = [lines[neighbour], *_paragraph_towards(lines, neighbour, step)]
+                paragraph = paragraph if step > 0 else paragraph[::-1]
+        # In copy without blank lines a "paragraph" is the whole story: look at the adjacent line alone.
+        candidates = [paragraph, paragraph[:1] if step > 0 else paragraph[-1:]] if len(paragraph) > 1 else [paragraph]
+        for candidate in candidates:
+            text = " ".join(line.text for line in candidate)
+            if candidate and not any(line.index in taken for line in candidate) and _looks_like_caption(text, patterns):
+                yield from candidate
+                break
+
+
+@check("orphan-caption", severity="warning", options={"extra-agencies": []})
+def orphan_caption(document: Document, options: Mapping[str, Sequence[str]]) -> Iterator[Problem]:
+    """Photo credit lines and captions standing in the body with no photo.
+
+    What it does
+    ------------
+    Finds photo credits on a line of their own ("Jane Roe / Reuters", "Photo: John Doe, AP",
+    "(AP Photo/Jane Roe)", "Jane Roe | Bloomberg | Getty Images", "Image caption …") and the
+    caption paragraph that belongs to such a credit: a short description of a picture in the
+    present tense, often ending in a place or a date, directly above or below the credit.
+    A sentence of real copy that mentions Reuters or a photographer stays silent: a credit must
+    be a short line of its own, and a caption must sit next to one. Add a newsroom's own photo
+    sources with the option ``extra-agencies``.
+
+    Why is this bad?
+    ----------------
+    When copy is taken from a web page or a CMS, the photo stays behind and its caption and
+    credit fall into the text, where they read as nonsense ("Jane Roe / Reuters") or as a
+    sentence in the wrong tense in the middle of the story.
+
+    Example
+    -------
+    ::
+
+        The mayor opened the bridge on Saturday.
+
+        Jane Roe / Reuters
+
+        Mayor John Doe cuts the ribbon at the new bridge, May 4, 2024.
+
+    Reports line 3 (a photo credit) and line 5 (its caption).
+    """
+    patterns = _compile(tuple(options["extra-agencies"]))
+    lines = list(document.line_spans())
+    taken: set[int] = set()
+    for index, line in enumerate(lines):
+        if _is_credit(line.text, patterns):
+            taken.add(line.index)
+            yield Problem(line.start, line.end, f'"{line.text}" is a photo credit with no photo')
+            for caption in _caption_next_to(lines, index, patterns, taken):
+                taken.add(caption.index)
+                yield Problem(caption.start, caption.end, "photo caption with no photo: a present-tense picture "
+                              "description next to a credit")
+        elif line.index not in taken and patterns.parenthesised_credit.search(line.text) and _looks_like_caption(
+            patterns.parenthesised_credit.sub("", line.text), patterns
+        ):
+            taken.add(line.index)
+            yield Problem(line.start, line.end, "photo caption with its credit and no photo")

