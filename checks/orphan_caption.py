@@ -31,6 +31,7 @@ class _Patterns:
     credit_lead: re.Pattern[str]
     parenthesised_credit: re.Pattern[str]
     caption_lead: re.Pattern[str]
+    caption_marker: re.Pattern[str]
     caption_verb: re.Pattern[str]
 
 
@@ -42,7 +43,7 @@ def _alternation(phrases: Sequence[str]) -> str:
 @lru_cache(maxsize=16)
 def _compile(extra_agencies: tuple[str, ...]) -> _Patterns:
     words = load_sections("caption_words.txt")
-    agency = _alternation([*words["agency"], *extra_agencies])
+    agency = "(?i:" + _alternation([*words["agency"], *extra_agencies]) + ")"  # REUTERS, Reuters
     separator = r"\s*(?:/|\||\bvia\b|\bfor\b)\s*"
     # "Jane Roe / Reuters", "REUTERS/Jane Roe", "Jane Roe | Bloomberg | Getty Images", "Getty Images".
     agency_line = re.compile(
@@ -56,8 +57,9 @@ def _compile(extra_agencies: tuple[str, ...]) -> _Patterns:
         re.I,
     )
     caption_lead = re.compile(rf"^{_alternation(words['caption-lead'])}(?:\b|\s|:|$)", re.I)
+    caption_marker = re.compile(rf"^{_alternation(words['caption-marker'])}(?:\b|\s|$)", re.I)
     caption_verb = re.compile(rf"\b{_alternation(words['caption-verb'])}\b", re.I)
-    return _Patterns(agency_line, credit_lead, parenthesised_credit, caption_lead, caption_verb)
+    return _Patterns(agency_line, credit_lead, parenthesised_credit, caption_lead, caption_marker, caption_verb)
 
 
 def _is_credit(line: str, patterns: _Patterns) -> bool:
@@ -65,6 +67,11 @@ def _is_credit(line: str, patterns: _Patterns) -> bool:
         return False
     return bool(patterns.agency_line.match(line) or patterns.credit_lead.match(line)
                 or patterns.parenthesised_credit.fullmatch(line.strip()))
+
+
+def _is_short_description(text: str) -> bool:
+    """Short enough for a caption and not a quotation: with a photo credit attached, it is one."""
+    return 0 < len(text.split()) <= _MAX_CAPTION_WORDS and not _QUOTES.search(text)
 
 
 def _looks_like_caption(text: str, patterns: _Patterns) -> bool:
@@ -157,8 +164,11 @@ def orphan_caption(document: Document, options: Mapping[str, Sequence[str]]) -> 
                 taken.add(caption.index)
                 yield Problem(caption.start, caption.end, "photo caption with no photo: a present-tense picture "
                               "description next to a credit")
-        elif line.index not in taken and patterns.parenthesised_credit.search(line.text) and _looks_like_caption(
-            patterns.parenthesised_credit.sub("", line.text), patterns
+        elif line.index not in taken and patterns.caption_marker.match(line.text):
+            taken.add(line.index)
+            yield Problem(line.start, line.end, "photo caption or credit left by a web page, with no photo")
+        elif line.index not in taken and patterns.parenthesised_credit.search(line.text) and _is_short_description(
+            patterns.parenthesised_credit.sub("", line.text)
         ):
             taken.add(line.index)
             yield Problem(line.start, line.end, "photo caption with its credit and no photo")

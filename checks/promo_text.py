@@ -17,6 +17,7 @@ from ._phrases import load_sections, normalise
 _EDGE_JUNK = " \t•·*|>»›→←‹«<[](){}:.!…-–—"
 _LEAD_IN_SEPARATOR = r"\s*(?::|\||—|–|-\s)\s*"
 _MAX_LEAD_IN_WORDS = 40
+_MAX_LABEL_WORDS = 8
 # Sentence starts: the start of a line, or after sentence-ending punctuation (and any closing quote).
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…])[\"'”’)\]]*\s+)(?=\S)", re.M)
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(?:\s|$))|\n|$")
@@ -43,7 +44,9 @@ _MAX_BLURB_WORDS = 60
 @dataclass(frozen=True)
 class _Phrases:
     labels: frozenset[str]
-    lead_in: re.Pattern[str] | None
+    label_suffix: re.Pattern[str]
+    lead_in: re.Pattern[str]
+    phrase: re.Pattern[str]
     call_to_action: re.Pattern[str]
 
 
@@ -58,7 +61,9 @@ def _compile(extra_labels: tuple[str, ...], extra_lead_ins: tuple[str, ...], ext
     )
     calls = [*data["call-to-action"], *(re.escape(normalise(p)) for p in extra_calls)]
     call_to_action = re.compile(r"(?:" + "|".join(calls) + r")\b", re.I)
-    return _Phrases(labels, lead_in, call_to_action)
+    label_suffix = re.compile(r"\b(?:" + "|".join(map(re.escape, data["label-suffix"])) + r")$", re.I)
+    phrase = re.compile(r"(?:" + "|".join(data["phrase"]) + r")", re.I)
+    return _Phrases(labels, label_suffix, lead_in, phrase, call_to_action)
 
 
 def _phrases(options: Mapping[str, Sequence[str]]) -> _Phrases:
@@ -75,8 +80,12 @@ def _quote(text: str, limit: int = 60) -> str:
 def _line_problems(start: int, end: int, line: str, phrases: _Phrases) -> Iterator[Problem]:
     """Whole-line furniture: a widget label, a cross-promotion lead-in, a teaser's "Read more"."""
     bare = normalise(line).strip(_EDGE_JUNK)
-    if bare in phrases.labels:
+    words = len(line.split())
+    if bare in phrases.labels or (words <= _MAX_LABEL_WORDS and phrases.label_suffix.search(bare)):
         yield Problem(start, end, f'"{_quote(line)}" looks like page furniture (a widget, menu or ad label), not copy')
+        return
+    if words <= _MAX_LEAD_IN_WORDS and phrases.phrase.search(line):
+        yield Problem(start, end, f'"{_quote(line)}" is a notice from the web page, not copy')
         return
     if len(line.split()) <= _MAX_LEAD_IN_WORDS and phrases.lead_in.match(line.lstrip(_EDGE_JUNK.replace(":", ""))):
         yield Problem(start, end, f'"{_quote(line)}" is a cross-promotion line, not copy')
@@ -162,7 +171,8 @@ def promo_text(document: Document, options: Mapping[str, Sequence[str]]) -> Iter
             flagged.append((line.start, line.end))
             yield problem
     for problem in (*_sentence_problems(document, phrases), *_blurb_problems(document)):
-        # One finding per stretch of furniture: a line already reported is not reported again.
-        if not any(start <= problem.start < end for start, end in flagged):
-            flagged.append((problem.start, problem.end))
+        # One finding per line of furniture: a line already reported is not reported again.
+        line_start = document.text.rfind("\n", 0, problem.start) + 1
+        if not any(start <= problem.start < end or start <= line_start < end for start, end in flagged):
+            flagged.append((line_start, problem.end))
             yield problem

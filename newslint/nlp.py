@@ -6,6 +6,7 @@ spaCy is imported here and nowhere else in the engine, and only when a selected 
 from __future__ import annotations
 
 import importlib.util
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:
@@ -65,26 +66,14 @@ class Pipeline:
             raise ModelUnavailable(self._failure)
         candidates = self._candidates()
         if not candidates:
-            self._failure = (
-                "no spaCy English model is installed (tried " + ", ".join(DEFAULT_MODELS) + ")"
-            )
+            self._failure = "no spaCy English model is installed (tried " + ", ".join(DEFAULT_MODELS) + ")"
             raise ModelUnavailable(self._failure)
         try:
-            import spacy
-
-            wanted = _closure(self.components)
-            name = candidates[0]
-            info = spacy.info(name) if not _is_path(name) else None
-            available = set((info or {}).get("pipeline", [])) or None
-            exclude = sorted(available - wanted) if available else []
-            nlp = spacy.load(name, exclude=exclude)
-            if SENTENCES in self.components and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
-                nlp.add_pipe("sentencizer")
+            self._nlp = _load(candidates[0], self.components)
         except Exception as error:  # any failure to load means: skip the NLP checks, say why once
             self._failure = f"cannot load the spaCy model {candidates[0]!r}: {error}"
             raise ModelUnavailable(self._failure) from error
-        self._nlp = nlp
-        return nlp
+        return self._nlp
 
     def parser(self) -> Callable[[str], "Doc"]:
         """A function from text to Doc, loading the model on first call."""
@@ -93,6 +82,19 @@ class Pipeline:
             return self.load()(text)
 
         return parse
+
+
+@lru_cache(maxsize=4)
+def _load(name: str, components: frozenset[str]) -> "Language":
+    """Load a model once per process for each set of components (tests and servers lint many times)."""
+    import spacy
+
+    wanted = _closure(components)
+    available = set(spacy.info(name).get("pipeline", [])) if not _is_path(name) else set()
+    nlp = spacy.load(name, exclude=sorted(available - wanted))
+    if SENTENCES in components and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer")
+    return nlp
 
 
 def _is_path(name: str) -> bool:

@@ -1,0 +1,91 @@
+"""When one spelling of a name looks like a slip of the keyboard for another.
+
+A copy editor does not flag every pair of similar names: "Reid" and "Reed" are both real surnames.
+What gives a misspelling away is the *kind* of difference. Reporters transpose letters, double or
+undouble them, swap one vowel for another, drop a letter, add or drop a final letter, write Mac for
+Mc, or lose an accent. They rarely get the first letter wrong, and a difference on a very short name
+says little. This module names the pattern a pair follows, or says there is none.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+from rapidfuzz.distance import JaroWinkler, OSA
+
+VOWELS: Final = frozenset("aeiouy")
+# Below this length one changed letter makes a different name too often ("Dan"/"Don", "Kerr"/"Carr").
+MIN_LENGTH: Final = 4
+# A dropped letter in the middle of a short name is as often another name ("Johnson"/"Johnston" is 7).
+MIN_LENGTH_DROPPED: Final = 6
+# Jaro-Winkler floor, a sanity gate on top of the patterns: it favours names that agree at the start.
+MIN_JARO_WINKLER: Final = 0.85
+
+PATTERN_DIACRITICS: Final = "missing diacritics"
+PATTERN_MAC: Final = "Mc/Mac"
+
+
+def fold(name: str) -> str:
+    """Case-folded, with accents removed: the form two spellings are compared in."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
+
+
+def has_diacritics(name: str) -> bool:
+    return fold(name) != name.casefold().replace("’", "'")
+
+
+def misspelling_pattern(first: str, second: str) -> str | None:
+    """The misspelling pattern that turns one form into the other, or None if they are not variants.
+
+    Forms that differ only in case, or by a final "s" (a plural, or a possessive without its
+    apostrophe), are the same name and have no pattern.
+    """
+    if first.casefold() == second.casefold():
+        return None
+    a, b = fold(first), fold(second)
+    if a == b:
+        return PATTERN_DIACRITICS
+    if _mac_to_mc(a) == _mac_to_mc(b):
+        return PATTERN_MAC
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) < MIN_LENGTH or shorter[0] != longer[0]:
+        return None
+    if OSA.distance(a, b) != 1 or JaroWinkler.similarity(a, b) < MIN_JARO_WINKLER:
+        return None
+    if len(a) == len(b):
+        return _same_length_pattern(a, b)
+    return _one_letter_more_pattern(shorter, longer)
+
+
+def _mac_to_mc(name: str) -> str:
+    return re.sub(r"^mac(?=\w)", "mc", name)
+
+
+def _same_length_pattern(a: str, b: str) -> str | None:
+    differences = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    if len(differences) == 2:  # OSA distance 1 with two differing places: an adjacent swap
+        return "transposed letters"
+    (index,) = differences
+    if a[index] in VOWELS and b[index] in VOWELS:
+        return "vowel swap"
+    return None  # a consonant for a consonant is as often another name ("Katz"/"Kats", "Hart"/"Hunt")
+
+
+def _one_letter_more_pattern(shorter: str, longer: str) -> str | None:
+    for index in range(len(longer)):
+        if longer[:index] + longer[index + 1 :] != shorter:
+            continue
+        letter = longer[index]
+        if index == len(longer) - 1 and letter == "s":
+            return None  # "Obamas", "Williams"/"William": a plural, or another name, never a typo to flag
+        if (index > 0 and longer[index - 1] == letter) or (index + 1 < len(longer) and longer[index + 1] == letter):
+            return "doubled letter"
+        if index == len(longer) - 1:
+            return "final letter"
+        if len(longer) >= MIN_LENGTH_DROPPED and letter.isalpha():
+            return "dropped letter"
+        return None
+    return None

@@ -1,0 +1,75 @@
+from pathlib import Path
+
+import pytest
+from fixture_support import assert_fixture, fixture_paths, run_json
+
+from newslint.config import Config
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.registry import load_checks
+
+
+@pytest.mark.parametrize("path", fixture_paths("promo-text"), ids=lambda p: p.name)
+def test_fixture(path: Path) -> None:
+    assert_fixture(path, "promo-text")
+
+
+def lint(text: str, **options) -> list:
+    config = Config(select=("promo-text",), check_options={"promo-text": options} if options else {})
+    linter = Linter(load_checks(), config, notify=print)
+    return linter.lint(Document.from_text("story.txt", text))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Discuss as:", "SHARE THIS ARTICLE", "Advertisement", "• Share on Facebook", "Related Stories »",
+     "Read more: Bridge reopens after repairs", "Jane's Gardening Newsletter", "© 2024 Example Media. All rights reserved.",
+     "Get the best stories delivered straight to your inbox", "5 min read"],
+)
+def test_furniture_lines_are_reported(line: str) -> None:
+    assert [f.line for f in lint(f"The council met on Monday.\n\n{line}\n")] == [3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said she would sign up for the course.",
+        "Subscribers rose 10% last year.",
+        "The share of voters who backed the plan fell.",
+        "Comments made by the minister drew criticism.",
+        "Police asked anyone with information to click on the force's website or call.",
+        "Related charges were dropped on Friday.",
+        "Watch officials closely, the auditor warned.",
+    ],
+)
+def test_the_same_words_in_real_sentences_stay_silent(text: str) -> None:
+    assert lint(f"Headline here\n\n{text}\n") == []
+
+
+def test_a_line_is_reported_once_even_when_two_patterns_match_it() -> None:
+    findings = lint("Spread the word! Like and share this article with your friends.\n")
+    assert len(findings) == 1
+
+
+def test_call_to_action_in_the_middle_of_a_paragraph_points_at_the_sentence() -> None:
+    text = "Rain is forecast for Friday. Click here to get alerts on your phone. Roads may flood."
+    [finding] = lint(text)
+    assert (finding.line, finding.column) == (1, 30)
+    assert text[finding.end_column - 2] == "."
+
+
+def test_users_extend_the_phrase_lists_from_configuration() -> None:
+    text = "The race starts at noon.\n\nListen to the Morning Briefing\n\nMore in our weekend edition: race results\n"
+    assert lint(text) == []
+    findings = lint(text, **{"extra-labels": ["Listen to the Morning Briefing"],
+                             "extra-lead-ins": ["More in our weekend edition"]})
+    assert [f.line for f in findings] == [3, 5]
+
+
+def test_options_from_a_config_file(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / ".newslint.toml").write_text('[checks.promo-text]\nextra-calls-to-action = ["Text STORM to"]\n')
+    story = tmp_path / "story.txt"
+    story.write_text("The storm is moving east.\n\nText STORM to 55555 for updates.\n")
+    monkeypatch.chdir(tmp_path)
+    findings = run_json("--select", "promo-text", str(story))["findings"]
+    assert [(f["line"], f["check"]) for f in findings] == [(3, "promo-text")]
