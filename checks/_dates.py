@@ -1,0 +1,162 @@
+"""Reading calendar dates in news copy: AP-style months and weekdays, full dates, weekday + date pairs.
+
+Only what the date checks need: no NLP, a handful of regular expressions, and ``datetime.date`` for the
+calendar arithmetic.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+# Month spellings: full names, AP abbreviations (with or without their period) and "Sept.".
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Weekday spellings -> datetime.weekday() number. Three-letter forms must carry their period ("Sun." and
+# "Sat."), because bare "Sun" and "Wed" are also ordinary words and newspaper names.
+_WEEKDAYS = {
+    "monday": 0, "mon.": 0, "tuesday": 1, "tues": 1, "tues.": 1, "tue.": 1,
+    "wednesday": 2, "wed.": 2, "thursday": 3, "thurs": 3, "thurs.": 3, "thur.": 3, "thu.": 3,
+    "friday": 4, "fri.": 4, "saturday": 5, "sat.": 5, "sunday": 6, "sun.": 6,
+}
+
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_WEEKDAY = (
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.|(?:Tues|Thurs|Thur)\.?)"
+)
+# A day of the month, with an optional ordinal suffix, that is not the start of a longer number or time.
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])\b"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)(?!\d)"
+# A range or a span ("Jan. 28-30", "Monday-Wednesday", "Jan. 28 to Feb. 2") names several days: the
+# weekday cannot be checked against one of them.
+_RANGE_AFTER = re.compile(r"\s*(?:[-–—]\s*\d|(?:to|through|thru|until|till)\s+\d)", re.I)
+_RANGE_BEFORE = re.compile(r"(?:[-–—]|\b(?:to|through|thru|until|till|and|or))\s*$", re.I)
+
+_MONTH_DAY = rf"{_MONTH}\s+{_DAY}"
+_DAY_MONTH = rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}"
+
+# "Tuesday, Jan. 29", "Tues. Jan. 29th, 2013", "Monday (Jan. 28)", "Monday, 28 January 2013",
+# "Monday the 28th of January".
+_WEEKDAY_DATE = re.compile(
+    rf"\b{_WEEKDAY}(?:,\s*|\s+|\s*\(\s*)"
+    rf"(?:{_MONTH_DAY}|{_DAY_MONTH.replace('day>', 'day2>').replace('month>', 'month2>')})"
+    rf"(?:,?\s+{_YEAR})?"
+)
+# Full dates that fix the story's year: "Jan. 28, 2013", "28 January 2013", "2013-01-28".
+_FULL_DATE = re.compile(
+    rf"\b(?:{_MONTH_DAY},?\s+{_YEAR}"
+    rf"|{_DAY_MONTH.replace('day>', 'day2>').replace('month>', 'month2>')},?\s+{_YEAR.replace('year>', 'year2>')}"
+    r"|(?P<iso_year>1[89]\d\d|20\d\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"
+)
+
+
+def month_number(name: str) -> int:
+    return _MONTHS[name.rstrip(".").casefold()]
+
+
+def weekday_number(name: str) -> int:
+    key = name.casefold()
+    return _WEEKDAYS[key] if key in _WEEKDAYS else _WEEKDAYS[key.rstrip(".")]
+
+
+def make_date(year: int, month: int, day: int) -> datetime.date | None:
+    """The date, or None when it does not exist (Feb. 30, or Feb. 29 outside a leap year)."""
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class WeekdayDate:
+    """A weekday written with a date: ``text[start:end]`` is e.g. "Tues. Jan. 29" (the year is optional)."""
+
+    start: int
+    end: int
+    weekday: int
+    weekday_text: str
+    weekday_end: int
+    month: int
+    day: int
+    year: int | None
+
+
+def _group(match: re.Match[str], *names: str) -> str | None:
+    return next((match.group(n) for n in names if match.group(n)), None)
+
+
+def full_dates(text: str) -> list[datetime.date]:
+    """Every complete, valid calendar date written in the text, in order."""
+    dates = []
+    for match in _FULL_DATE.finditer(text):
+        if match.group("iso_year"):
+            year, month, day = int(match.group("iso_year")), int(match.group("iso_month")), int(match.group("iso_day"))
+        else:
+            year = int(_group(match, "year", "year2"))
+            month = month_number(_group(match, "month", "month2"))
+            day = int(_group(match, "day", "day2"))
+        date = make_date(year, month, day)
+        if date is not None:
+            dates.append(date)
+    return dates
+
+
+def weekday_dates(text: str) -> Iterator[WeekdayDate]:
+    """Each weekday written next to a single date; spans and ranges are skipped."""
+    for match in _WEEKDAY_DATE.finditer(text):
+        if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(text, 0, match.start()):
+            continue
+        year = match.group("year")
+        yield WeekdayDate(
+            start=match.start(),
+            end=match.end(),
+            weekday=weekday_number(match.group("weekday")),
+            weekday_text=match.group("weekday"),
+            weekday_end=match.end("weekday"),
+            month=month_number(_group(match, "month", "month2")),
+            day=int(_group(match, "day", "day2")),
+            year=int(year) if year else None,
+        )
+
+
+def _nearest_year(month: int, day: int, reference: datetime.date) -> int | None:
+    """The year that puts month/day closest to the reference date (Dec. 31 near Jan. 2, 2013 is 2012)."""
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        date = make_date(year, month, day)
+        if date is not None:
+            candidates.append((abs((date - reference).days), year))
+    return min(candidates)[1] if candidates else None
+
+
+@dataclass(frozen=True, slots=True)
+class YearReading:
+    """How a yearless date is read: ``year`` is the one reading; ``also_possible`` are other years a
+    reader might take (the story's own full-date years), under which a weekday would also be accepted."""
+
+    year: int
+    also_possible: frozenset[int]
+
+
+def infer_year(month: int, day: int, references: list[datetime.date]) -> YearReading | None:
+    """The year of a yearless date, from the story's full dates; None when it cannot be known.
+
+    Each full date votes for the year that puts the yearless date nearest to it; the year is known
+    only when every vote agrees. A story with dates a year or more apart therefore gives no year.
+    """
+    votes = {_nearest_year(month, day, reference) for reference in references} - {None}
+    if len(votes) != 1:
+        return None
+    (year,) = votes
+    return YearReading(year, frozenset(reference.year for reference in references) - {year})

@@ -1,0 +1,319 @@
+"""The people a story names: their mentions, found the way a copy editor finds them, and who is who.
+
+A mention is a name as written ("J. Thomas Manger", "Mr Greig", "Menger" in "... said Menger."),
+split into given names and a surname, with offsets into the document text. Mentions come from
+spaCy's PERSON entities and from the cues editors rely on: a title or honorific before a capitalised
+word, and an attribution ("said X", "X said"). A Person groups the mentions that most likely refer to
+one individual: full names with the same surname and compatible given names ("Thomas" / "Tom" /
+"J. Thomas"), and surname-only second references linked to the full name they follow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from newslint.checks._names_variants import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newslint.document import Document
+
+# Lowercase words that belong inside a name ("Ludwig van Beethoven", "Osama bin Laden").
+PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "la", "le", "du", "bin", "ibn", "al", "ter", "ten"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# A name of more words than this is more likely an organisation or a title run together.
+MAX_NAME_WORDS = 5
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-]*$")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_TOKEN = re.compile(r"\S+")
+_ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|told|added|asked|explained|according to)[ \t]+(?=[A-Z])")
+_ATTRIBUTION_AFTER = re.compile(r"\b([A-Z][\w'’\-]+)[ \t]+(?:said|says|told|added|asked|explained)\b")
+_TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]{1,13})\.?[ \t]+(?=[A-Z])")
+# Entity labels that show a capitalised word is not a person.
+_NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME"})
+
+
+@dataclass(frozen=True, slots=True)
+class NamePart:
+    """One word of a name as written, at ``text[start:end]`` in the document."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_initial(self) -> bool:
+        return bool(_INITIAL.match(self.text))
+
+    @property
+    def is_particle(self) -> bool:
+        return self.text in PARTICLES
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person's name as written: given names (may be empty) and a surname."""
+
+    given: tuple[NamePart, ...]
+    surname: NamePart
+    cue: str  # "ner", "title" or "attribution": what showed this is a person
+
+    @property
+    def start(self) -> int:
+        return (self.given[0] if self.given else self.surname).start
+
+    @property
+    def end(self) -> int:
+        return self.surname.end
+
+    @property
+    def key(self) -> str:
+        """The surname in the form spellings are compared in."""
+        return fold(self.surname.text)
+
+    @property
+    def given_words(self) -> tuple[str, ...]:
+        """Given names that are written out (not initials, not particles), folded."""
+        return tuple(fold(p.text) for p in self.given if not p.is_initial and not p.is_particle)
+
+    @property
+    def has_given(self) -> bool:
+        return any(not p.is_particle for p in self.given)
+
+
+@dataclass
+class Person:
+    """Mentions that most likely refer to one individual, in document order."""
+
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def has_given(self) -> bool:
+        return any(m.has_given for m in self.mentions)
+
+    @property
+    def given_mentions(self) -> list[Mention]:
+        return [m for m in self.mentions if m.has_given]
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A packaged word list (checks/data/NAME), folded, without comments or blank lines."""
+    text = resources.files("newslint.checks").joinpath("data", name).read_text(encoding="utf-8")
+    return frozenset(fold(line.split("#", 1)[0].strip()) for line in text.splitlines() if line.split("#", 1)[0].strip())
+
+
+@cache
+def nickname_groups() -> dict[str, frozenset[str]]:
+    """Each given name (full or short form) mapped to every form it may take."""
+    groups: dict[str, set[str]] = {}
+    for line in word_list("name_nicknames.txt"):
+        forms = set(line.split())
+        for form in forms:
+            groups.setdefault(form, set()).update(forms)
+    return {form: frozenset(group) for form, group in groups.items()}
+
+
+def _title_words() -> frozenset[str]:
+    return word_list("name_titles.txt")
+
+
+def _strippable_words() -> frozenset[str]:
+    return word_list("name_titles.txt") | word_list("name_office_words.txt")
+
+
+def given_names_compatible(first: Mention, second: Mention) -> bool:
+    """Whether two full names' given names can belong to one person ("J. Thomas", "Thomas", "Tom")."""
+    words_a, words_b = first.given_words, second.given_words
+    if set(words_a) & set(words_b):
+        return True
+    initials_a = {fold(p.text)[0] for p in first.given if not p.is_particle}
+    initials_b = {fold(p.text)[0] for p in second.given if not p.is_particle}
+    lead_a = fold(first.given[0].text)[0] if first.given else ""
+    lead_b = fold(second.given[0].text)[0] if second.given else ""
+    # "J. Manger" and "Thomas Manger" may be one person only when the initials say so.
+    if (first.given and first.given[0].is_initial and lead_a in initials_b) or (
+        second.given and second.given[0].is_initial and lead_b in initials_a
+    ):
+        return True
+    nicknames = nickname_groups()
+    for a in words_a:
+        for b in words_b:
+            if b in nicknames.get(a, ()):
+                return True
+            shorter, longer = sorted((a, b), key=len)
+            if len(shorter) >= 3 and longer.startswith(shorter):  # "Chris" / "Christopher"
+                return True
+    return False
+
+
+def _clean_word(token: str) -> tuple[str, int, bool]:
+    """A token stripped of trailing punctuation: (word, characters kept, whether the name ends here)."""
+    word = token.rstrip(",;:!?)\"”")
+    ends = len(word) < len(token)
+    if word.endswith(".") and not _INITIAL.match(word):
+        word, ends = word[:-1], True
+    return word, len(word), ends
+
+
+def name_parts(text: str, start: int, end: int) -> list[NamePart]:
+    """The run of name-shaped words from ``start``, stopping at ``end``, punctuation or a lowercase word."""
+    parts: list[NamePart] = []
+    for token in _TOKEN.finditer(text, start, end):
+        word, kept, ends = _clean_word(token.group())
+        if not word:
+            break
+        capitalised = word[0].isupper() and bool(_NAME_WORD.match(word.rstrip(".")))
+        if not (capitalised or word in PARTICLES):
+            break
+        parts.append(NamePart(word, token.start(), token.start() + kept))
+        if ends or len(parts) > MAX_NAME_WORDS + 2:
+            break
+    return parts
+
+
+def _without_possessive(word: str) -> str:
+    """ "Obama's" -> "Obama", "Jones'" -> "Jones": a possessive is the same name."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word.rstrip("'’")
+
+
+def mention_from_parts(parts: list[NamePart], cue: str) -> Mention | None:
+    """A Mention from a run of words, without its title, suffix and possessive; None if it is no name."""
+    strippable = _strippable_words()
+    parts = list(parts)
+    while len(parts) > 1 and fold(parts[0].text.rstrip(".")) in strippable:
+        parts.pop(0)
+    while parts and parts[-1].is_particle:
+        parts.pop()
+    if len(parts) > 1 and fold(parts[-1].text.rstrip(".")) in SUFFIXES:
+        parts.pop()
+    if not parts or len(parts) > MAX_NAME_WORDS:
+        return None
+    last = parts[-1]
+    trimmed = _without_possessive(last.text)
+    if trimmed != last.text:
+        last = NamePart(trimmed, last.start, last.start + len(trimmed))
+    if last.is_initial or len(last.text) < 2 or not _NAME_WORD.match(last.text):
+        return None
+    # All-caps words are headline style: their case says nothing, and NER reads them poorly.
+    if any(p.text.isupper() and len(p.text) > 1 for p in parts):
+        return None
+    if fold(last.text) in strippable or any(fold(p.text.rstrip(".")) in strippable for p in parts[:-1]):
+        return None
+    return Mention(tuple(parts[:-1]), last, cue)
+
+
+def _entity_spans(doc: "Doc", labels: Iterable[str]) -> list[tuple[int, int]]:
+    wanted = set(labels)
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in wanted]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _lowercase_words(text: str) -> frozenset[str]:
+    """Words the story writes in lowercase: a capitalised one of them is a common word, not a name."""
+    return frozenset(m.group() for m in re.finditer(r"\b[a-z][a-z'’\-]+\b", text))
+
+
+def _ner_mentions(doc: "Doc", text: str) -> Iterator[Mention]:
+    for entity in doc.ents:
+        if entity.label_ != "PERSON":
+            continue
+        mention = mention_from_parts(name_parts(text, entity.start_char, entity.end_char), "ner")
+        if mention is not None:
+            yield mention
+
+
+def _cue_mentions(text: str) -> Iterator[Mention]:
+    titles = _title_words()
+    for match in _TITLE_BEFORE.finditer(text):
+        if fold(match.group(1)) in titles:
+            mention = mention_from_parts(name_parts(text, match.end(), len(text)), "title")
+            if mention is not None:
+                yield mention
+    for match in _ATTRIBUTION_BEFORE.finditer(text):
+        mention = mention_from_parts(name_parts(text, match.end(), len(text)), "attribution")
+        if mention is not None:
+            yield mention
+    for match in _ATTRIBUTION_AFTER.finditer(text):
+        mention = mention_from_parts([NamePart(match.group(1), match.start(1), match.end(1))], "attribution")
+        if mention is not None:
+            yield mention
+
+
+def find_mentions(document: "Document") -> list[Mention]:
+    """Every person mention in the document, in order, each name span once."""
+    text = document.text
+    doc = document.spacy_doc
+    not_names = word_list("name_not_names.txt") | _strippable_words()
+    lowercase = _lowercase_words(text)
+    non_person_spans = _entity_spans(doc, _NOT_PERSON_LABELS)
+
+    def plausible(mention: Mention) -> bool:
+        words = [mention.surname, *mention.given]
+        if any(fold(p.text.rstrip(".")) in not_names for p in words if not p.is_particle):
+            return False
+        if mention.has_given:
+            return True
+        # A lone capitalised word: a sentence-initial common word, or part of a place or body?
+        surname = mention.surname.text
+        return surname.casefold() not in lowercase and not (
+            mention.cue != "ner" and _inside(non_person_spans, mention.surname.start, mention.surname.end)
+        )
+
+    accepted: list[Mention] = []
+    covered: list[tuple[int, int]] = []
+    for mention in [*_ner_mentions(doc, text), *_cue_mentions(text)]:
+        if _inside(covered, mention.surname.start, mention.surname.end) or not plausible(mention):
+            continue
+        accepted.append(mention)
+        covered.append((mention.start, mention.end))
+    return sorted(accepted, key=lambda m: m.start)
+
+
+def group_people(mentions: list[Mention]) -> list[Person]:
+    """Link mentions into people: full names by surname and given names, then surname-only ones.
+
+    A lone word that is some full name's given name ("Michelle" after "Michelle Obama") is a
+    first-name reference, not a surname, and is left out.
+    """
+    full_surnames = {m.key for m in mentions if m.has_given}
+    given_words = {w for m in mentions if m.has_given for w in m.given_words}
+    people: list[Person] = []
+    for mention in mentions:
+        if not mention.has_given:
+            continue
+        for person in people:
+            if person.key == mention.key and any(given_names_compatible(mention, m) for m in person.given_mentions):
+                person.mentions.append(mention)
+                break
+        else:
+            people.append(Person(mention.key, [mention]))
+    for mention in mentions:
+        if mention.has_given or (mention.key in given_words and mention.key not in full_surnames):
+            continue
+        candidates = [p for p in people if p.key == mention.key]
+        if not candidates:
+            person = Person(mention.key)
+            people.append(person)
+            candidates = [person]
+        # The most recent full name before it; a surname used before any full name goes to the first.
+        before = [p for p in candidates if p.first.start <= mention.start]
+        target = before[-1] if before else candidates[0]
+        target.mentions.append(mention)
+        target.mentions.sort(key=lambda m: m.start)
+    return people

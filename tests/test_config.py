@@ -1,0 +1,86 @@
+"""Configuration files: discovery, schema, per-file-ignores and clear errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newslint.cli import main
+
+PROMO = "Discuss as:\n\nThe council met on Monday.\n"
+
+
+def run(tmp_path: Path, monkeypatch, *arguments: str):
+    monkeypatch.chdir(tmp_path)
+    return CliRunner().invoke(main, list(arguments))
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path) -> Path:
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "story.txt").write_text(PROMO)
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.txt").write_text(PROMO)
+    return tmp_path
+
+
+def findings(result) -> list[tuple[str, str]]:
+    return [(Path(f["path"]).name, f["check"]) for f in json.loads(result.stdout)["findings"]]
+
+
+def test_newslint_toml_is_found_from_a_subfolder(newsroom: Path, monkeypatch) -> None:
+    (newsroom / ".newslint.toml").write_text('ignore = ["promo-text"]\n')
+    result = run(newsroom / "desk", monkeypatch, "--format", "json", "--select", "promo-text,orphan-caption",
+                 "story.txt")
+    assert result.exit_code == 0 and findings(result) == []
+
+
+def test_pyproject_tool_table(newsroom: Path, monkeypatch) -> None:
+    (newsroom / "pyproject.toml").write_text('[tool.newslint]\nselect = ["orphan-caption"]\n')
+    result = run(newsroom, monkeypatch, "--format", "json", "desk/story.txt")
+    assert findings(result) == []
+
+
+def test_command_line_overrides_the_file(newsroom: Path, monkeypatch) -> None:
+    (newsroom / ".newslint.toml").write_text('select = ["orphan-caption"]\nfail-on = "never"\n')
+    result = run(newsroom, monkeypatch, "--format", "json", "--select", "promo-text", "--fail-on", "warning",
+                 "desk/story.txt")
+    assert result.exit_code == 1 and findings(result) == [("story.txt", "promo-text")]
+
+
+def test_per_file_ignores(newsroom: Path, monkeypatch) -> None:
+    (newsroom / ".newslint.toml").write_text('select = ["promo-text"]\n[per-file-ignores]\n"archive/*" = ["promo-text"]\n')
+    result = run(newsroom, monkeypatch, "--format", "json", ".")
+    assert findings(result) == [("story.txt", "promo-text")]
+
+
+def test_explicit_config_file(newsroom: Path, monkeypatch) -> None:
+    (newsroom / "strict.toml").write_text('select = ["promo-text"]\nfail-on = "never"\n')
+    result = run(newsroom, monkeypatch, "--config", "strict.toml", "desk/story.txt")
+    assert result.exit_code == 0 and "promo-text" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("select = [\n", "not valid TOML"),
+        ('colour = "red"\n', "unknown key(s) colour"),
+        ('fail-on = "sometimes"\n', "'fail-on' must be one of"),
+        ('select = "promo-text"\n', "'select' must be a list of check names"),
+        ('select = ["promo-txt"]\n', "unknown check(s): promo-txt"),
+        ('[checks.promo-text]\nextra-label = ["x"]\n', "has no option(s) extra-label"),
+    ],
+)
+def test_invalid_configuration_is_one_clear_error(newsroom: Path, monkeypatch, content: str, message: str) -> None:
+    (newsroom / ".newslint.toml").write_text(content)
+    result = run(newsroom, monkeypatch, "desk/story.txt")
+    assert result.exit_code == 2
+    assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_missing_explicit_config(newsroom: Path, monkeypatch) -> None:
+    result = run(newsroom, monkeypatch, "--config", "nope.toml", "desk/story.txt")
+    assert result.exit_code == 2 and "nope.toml: no such configuration file" in result.stderr
