@@ -27,9 +27,8 @@ _REPORTING_VERB = re.compile(r"\b(?:said|says|told|added|according to|announced|
 
 @dataclass(frozen=True)
 class _Patterns:
-    agency_line: re.Pattern[str]
+    agencies: frozenset[str]  # casefolded, single-spaced
     credit_lead: re.Pattern[str]
-    parenthesised_credit: re.Pattern[str]
     caption_lead: re.Pattern[str]
     caption_marker: re.Pattern[str]
     caption_verb: re.Pattern[str]
@@ -43,30 +42,59 @@ def _alternation(phrases: Sequence[str]) -> str:
 @lru_cache(maxsize=16)
 def _compile(extra_agencies: tuple[str, ...]) -> _Patterns:
     words = load_sections("caption_words.txt")
-    agency = "(?i:" + _alternation([*words["agency"], *extra_agencies]) + ")"  # REUTERS, Reuters
-    separator = r"\s*(?:/|\||\bvia\b|\bfor\b)\s*"
-    # "Jane Roe / Reuters", "REUTERS/Jane Roe", "Jane Roe | Bloomberg | Getty Images", "Getty Images".
-    agency_line = re.compile(
-        rf"^\(?\s*(?:{agency}\s+(?:Photo|Images?|Pictures?)\s*(?:/|by)\s*{_NAME}"
-        rf"|(?:(?:{_NAME}){separator})*{agency}(?:(?:{separator})(?:{_NAME}|{agency}))*)\s*\)?\.?$",
+    return _Patterns(
+        agencies=frozenset(" ".join(a.split()).casefold() for a in (*words["agency"], *extra_agencies)),
+        credit_lead=re.compile(rf"^\(?{_alternation(words['credit-lead'])}\s*(?::|\bby\b|\bvia\b|/|\bcourtesy\b|$)",
+                               re.I),
+        caption_lead=re.compile(rf"^{_alternation(words['caption-lead'])}(?:\b|\s|:|$)", re.I),
+        caption_marker=re.compile(rf"^{_alternation(words['caption-marker'])}(?:\b|\s|$)", re.I),
+        caption_verb=re.compile(rf"\b{_alternation(words['caption-verb'])}\b", re.I),
     )
-    credit_lead = re.compile(rf"^\(?{_alternation(words['credit-lead'])}\s*(?::|\bby\b|\bvia\b|/|\bcourtesy\b|$)", re.I)
-    parenthesised_credit = re.compile(
-        rf"\(\s*(?:(?:{agency})\s*)?(?:Photo|Image|Picture)s?(?:\s+credit)?\s*(?::|/|\bby\b)[^()]{{1,80}}\)"
-        rf"|\(\s*{agency}\s*/\s*{_NAME}(?:\s*/\s*{agency})?\s*\)",
-        re.I,
-    )
-    caption_lead = re.compile(rf"^{_alternation(words['caption-lead'])}(?:\b|\s|:|$)", re.I)
-    caption_marker = re.compile(rf"^{_alternation(words['caption-marker'])}(?:\b|\s|$)", re.I)
-    caption_verb = re.compile(rf"\b{_alternation(words['caption-verb'])}\b", re.I)
-    return _Patterns(agency_line, credit_lead, parenthesised_credit, caption_lead, caption_marker, caption_verb)
+
+
+# The pieces of a credit line: "Jane Roe / Reuters", "Jane Roe | Bloomberg | Getty Images",
+# "Paul Ames/AFP via Getty Images", "AP Photo/Evan Vance".
+_CREDIT_SEPARATOR = re.compile(r"\s*[/|]\s*|\s+(?:via|for)\s+")
+_NAME_PART = re.compile(rf"^{_NAME}$")
+_AGENCY_PHOTO = re.compile(r"^(?P<agency>.+?)\s+(?:photos?|images?|pictures?)$", re.I)
+_PARENTHESES = re.compile(r"\(([^()]{1,100})\)")
+_PHOTO_LEAD = re.compile(r"^(?:(?P<agency>[\w.&' -]{1,30}?)\s+)?(?:photo|image|picture)s?(?:\s+credit)?\s*(?::|/|\bby\b|\bvia\b)",
+                         re.I)
+
+
+def _is_agency(part: str, patterns: _Patterns) -> bool:
+    key = " ".join(part.split()).casefold()
+    if key in patterns.agencies:
+        return True
+    photo = _AGENCY_PHOTO.match(part)
+    return bool(photo) and " ".join(photo.group("agency").split()).casefold() in patterns.agencies
+
+
+def _is_credit_parts(text: str, patterns: _Patterns) -> bool:
+    """Names and agencies joined by separators, at least one of them an agency."""
+    parts = [part for part in _CREDIT_SEPARATOR.split(text.strip().strip("().").strip()) if part]
+    agencies = [part for part in parts if _is_agency(part, patterns)]
+    return bool(agencies) and all(part in agencies or _NAME_PART.match(part) for part in parts)
+
+
+def _is_parenthesised_credit(inner: str, patterns: _Patterns) -> bool:
+    photo = _PHOTO_LEAD.match(inner.strip())
+    if photo:
+        return not photo.group("agency") or _is_agency(photo.group("agency"), patterns)
+    return len(_CREDIT_SEPARATOR.split(inner.strip())) > 1 and _is_credit_parts(inner, patterns)
+
+
+def _parenthesised_credit(line: str, patterns: _Patterns) -> re.Match[str] | None:
+    return next((m for m in _PARENTHESES.finditer(line) if _is_parenthesised_credit(m.group(1), patterns)), None)
 
 
 def _is_credit(line: str, patterns: _Patterns) -> bool:
     if len(line.split()) > _MAX_CREDIT_WORDS:
         return False
-    return bool(patterns.agency_line.match(line) or patterns.credit_lead.match(line)
-                or patterns.parenthesised_credit.fullmatch(line.strip()))
+    if patterns.credit_lead.match(line) or _is_credit_parts(line, patterns):
+        return True
+    whole = _PARENTHESES.fullmatch(line.strip())
+    return bool(whole) and _is_parenthesised_credit(whole.group(1), patterns)
 
 
 def _is_short_description(text: str) -> bool:
@@ -167,8 +195,8 @@ def orphan_caption(document: Document, options: Mapping[str, Sequence[str]]) -> 
         elif line.index not in taken and patterns.caption_marker.match(line.text):
             taken.add(line.index)
             yield Problem(line.start, line.end, "photo caption or credit left by a web page, with no photo")
-        elif line.index not in taken and patterns.parenthesised_credit.search(line.text) and _is_short_description(
-            patterns.parenthesised_credit.sub("", line.text)
+        elif line.index not in taken and (credit := _parenthesised_credit(line.text, patterns)) and (
+            _is_short_description(line.text[: credit.start()] + line.text[credit.end():])
         ):
             taken.add(line.index)
             yield Problem(line.start, line.end, "photo caption with its credit and no photo")

@@ -13,9 +13,9 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from newslint.document import Document
 from newslint.finding import Problem, Severity
@@ -93,21 +93,54 @@ class RegistryError(Exception):
     pass
 
 
-def load_checks() -> dict[str, Check]:
-    """Every check installed in this environment, by name."""
-    checks: dict[str, Check] = {}
+class InstalledChecks(Mapping[str, Check]):
+    """The installed checks by name, each imported only when first looked up.
+
+    Listing names costs one scan of the entry points; a run that selects two checks imports only
+    those two modules (and so never pays for a heavy dependency of a check it does not run).
+    """
+
+    def __init__(self, entry_points_by_name: Mapping[str, EntryPoint]) -> None:
+        self._entry_points = dict(sorted(entry_points_by_name.items()))
+        self._loaded: dict[str, Check] = {}
+
+    def __getitem__(self, name: str) -> Check:
+        if name not in self._loaded:
+            self._loaded[name] = _load(self._entry_points[name])
+        return self._loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entry_points)
+
+    def __len__(self) -> int:
+        return len(self._entry_points)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entry_points
+
+
+def _load(entry_point: EntryPoint) -> Check:
+    try:
+        loaded = entry_point.load()
+    except Exception as error:  # a broken plugin must say which one it is
+        raise RegistryError(f"cannot load check {entry_point.name!r} ({entry_point.value}): {error}") from error
+    if not isinstance(loaded, Check):
+        raise RegistryError(f"entry point {entry_point.name!r} ({entry_point.value}) is not a newslint check")
+    if loaded.name != entry_point.name:
+        raise RegistryError(
+            f"entry point {entry_point.name!r} loads the check named {loaded.name!r}; the names must match"
+        )
+    return loaded
+
+
+def load_checks() -> InstalledChecks:
+    """Every check installed in this environment, by name (imported lazily)."""
+    found: dict[str, EntryPoint] = {}
     for entry_point in entry_points(group=ENTRY_POINT_GROUP):
-        try:
-            loaded = entry_point.load()
-        except Exception as error:  # a broken plugin must say which one it is
-            raise RegistryError(f"cannot load check {entry_point.name!r} ({entry_point.value}): {error}") from error
-        if not isinstance(loaded, Check):
-            raise RegistryError(f"entry point {entry_point.name!r} ({entry_point.value}) is not a newslint check")
-        if loaded.name != entry_point.name:
+        if entry_point.name in found and found[entry_point.name].value != entry_point.value:
             raise RegistryError(
-                f"entry point {entry_point.name!r} loads the check named {loaded.name!r}; the names must match"
+                f"two installed packages both provide the check {entry_point.name!r} "
+                f"({found[entry_point.name].value} and {entry_point.value})"
             )
-        if loaded.name in checks and checks[loaded.name].function is not loaded.function:
-            raise RegistryError(f"two installed packages both provide the check {loaded.name!r}")
-        checks[loaded.name] = loaded
-    return dict(sorted(checks.items()))
+        found[entry_point.name] = entry_point
+    return InstalledChecks(found)

@@ -1,0 +1,60 @@
+"""Start-to-finish time of ``newslint --select promo-text,orphan-caption FILE`` against ``proselint check FILE``.
+
+Both are run as an editor runs them, one fresh process per article, alternating so that machine noise
+hits both alike; the ratio of medians is the number to watch (target: at most 1.0).
+
+Run: ``python bench/speed_vs_proselint.py [--articles N] [--rounds R]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from _corpus import CORPUS, SEED, require_corpus, write_result
+
+BIN = Path(sys.executable).parent
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=3)
+    arguments = parser.parse_args()
+    require_corpus()
+    proselint = shutil.which("proselint", path=str(BIN)) or shutil.which("proselint")
+    if not proselint:
+        sys.exit("proselint is not installed: pip install -e '.[bench]'")
+    articles = [SEED, *sorted((CORPUS / "clean" / "lee").glob("*.txt"))[: arguments.articles - 1]]
+    newslint_times, proselint_times = [], []
+    for _ in range(arguments.rounds):
+        for article in articles:
+            newslint_times.append(timed([str(BIN / "newslint"), "--select", "promo-text,orphan-caption",
+                                         str(article)]))
+            proselint_times.append(timed([proselint, "check", str(article)]))
+    ours, theirs = statistics.median(newslint_times), statistics.median(proselint_times)
+    report = (
+        f"{len(articles)} articles (the reference article and clean/lee), {arguments.rounds} rounds, "
+        f"one process per file, alternating.\n\n"
+        f"| tool | median seconds per article |\n|---|---|\n"
+        f"| newslint --select promo-text,orphan-caption | {ours:.3f} |\n"
+        f"| proselint check | {theirs:.3f} |\n\n"
+        f"Ratio newslint / proselint: **{ours / theirs:.2f}** (target ≤ 1.0)\n"
+    )
+    print(report)
+    write_result("speed_vs_proselint", report)
+
+
+if __name__ == "__main__":
+    main()
