@@ -1,0 +1,106 @@
+"""Checks are found through the newslint.checks entry points, ours and a third party's alike."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newslint.cli import main
+from newslint.registry import RegistryError, check, load_checks
+
+PLUGIN = '''
+import re
+from newslint.registry import check
+from newslint.finding import Problem
+
+SLUG = re.compile(r"^[A-Z]{2,}-[A-Z]{2,}\\b.*$", re.M)
+
+@check("wire-slug", severity="warning", options={"max-length": 40})
+def wire_slug(document, options):
+    """Wire-service slug lines.
+
+    What it does
+    ------------
+    Finds slug lines.
+
+    Why is this bad?
+    ----------------
+    Routing data, not copy.
+
+    Example
+    -------
+    ``BC-US-BUDGET``
+    """
+    for match in SLUG.finditer(document.text):
+        if len(match.group()) <= options["max-length"]:
+            yield Problem(match.start(), match.end(), f'"{match.group()}" is a wire slug, not copy')
+'''
+
+
+def install_fake_distribution(site: Path, name: str, module: str, source: str, entry_points: str) -> None:
+    """A minimal installed distribution on sys.path: what pip leaves behind, without pip."""
+    (site / f"{module}.py").write_text(source)
+    info = site / f"{name}-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(textwrap.dedent(entry_points))
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield tmp_path
+    for module in [m for m in sys.modules if m.startswith("wire_pack")]:
+        del sys.modules[module]
+
+
+def test_builtin_checks_register_through_entry_points() -> None:
+    installed = load_checks()
+    assert {"promo-text", "orphan-caption"} <= set(installed)
+    assert installed["promo-text"].name == "promo-text"
+
+
+def test_a_third_party_check_is_found_and_runs(site: Path, tmp_path: Path) -> None:
+    install_fake_distribution(site, "wire_pack", "wire_pack", PLUGIN,
+                              "[newslint.checks]\nwire-slug = wire_pack:wire_slug\n")
+    assert "wire-slug" in load_checks()
+    story = tmp_path / "story.txt"
+    story.write_text("BC-US-BUDGET\n\nThe budget passed.\n")
+    result = CliRunner().invoke(main, ["--select", "wire-slug", str(story)])
+    assert result.exit_code == 1
+    assert result.stdout == f'{story}:1:1: warning wire-slug "BC-US-BUDGET" is a wire slug, not copy\n'
+
+
+def test_a_broken_plugin_names_itself(site: Path) -> None:
+    install_fake_distribution(site, "wire_pack_broken", "wire_pack_broken", "raise ImportError('oops')\n",
+                              "[newslint.checks]\nbroken = wire_pack_broken:nothing\n")
+    with pytest.raises(RegistryError, match="cannot load check 'broken'"):
+        load_checks()["broken"]
+
+
+def test_entry_point_name_must_match_the_check(site: Path) -> None:
+    install_fake_distribution(site, "wire_pack_misnamed", "wire_pack_misnamed", PLUGIN,
+                              "[newslint.checks]\nslug = wire_pack_misnamed:wire_slug\n")
+    with pytest.raises(RegistryError, match="names must match"):
+        load_checks()["slug"]
+
+
+def test_check_documentation_must_have_the_three_headings() -> None:
+    with pytest.raises(ValueError, match="lacks the heading"):
+        check("bad-doc")(lambda document, options: iter(()))
+
+
+def test_check_names_are_kebab_case() -> None:
+    with pytest.raises(ValueError, match="kebab-case"):
+        check("Bad_Name")
+
+
+def test_every_installed_check_is_documented() -> None:
+    for name, installed in load_checks().items():
+        for heading in ("What it does", "Why is this bad?", "Example"):
+            assert heading in installed.documentation, (name, heading)
+        assert installed.summary.endswith(".")
