@@ -1,0 +1,52 @@
+"""Document: lines, blocks and the one offset → (line, column) map."""
+
+from newslint.document import Document, Segment, SourceMap
+
+
+def test_positions_are_one_based_lines_and_columns() -> None:
+    document = Document.from_text("s.txt", "first line\nsecond line\n\nfourth")
+    assert document.position(0) == (1, 1)
+    assert document.position(document.text.index("line", 11)) == (2, 8)
+    assert document.position(document.text.index("fourth")) == (4, 1)
+
+
+def test_crlf_and_cr_give_the_same_positions_as_lf() -> None:
+    texts = ["a\nbb\n\nccc", "a\r\nbb\r\n\r\nccc", "a\rbb\r\rccc"]
+    documents = [Document.from_text("s.txt", text) for text in texts]
+    assert {d.text for d in documents} == {"a\nbb\n\nccc"}
+    assert {d.position(d.text.index("ccc")) for d in documents} == {(4, 1)}
+
+
+def test_blocks_are_paragraphs_between_blank_lines() -> None:
+    document = Document.from_text("s.txt", "\n  Headline\n\nFirst para\ncontinues.\n \t\nLast.\n")
+    assert [b.text for b in document.blocks] == ["Headline", "First para\ncontinues.", "Last."]
+    for block in document.blocks:
+        assert document.text[block.start:block.end] == block.text
+
+
+def test_line_spans_skip_blank_lines_and_strip() -> None:
+    document = Document.from_text("s.txt", "  one \n\n two")
+    assert [(line.index, line.text) for line in document.line_spans()] == [(0, "one"), (2, "two")]
+    assert all(document.text[line.start:line.end] == line.text for line in document.line_spans())
+
+
+def test_source_map_maps_extracted_text_back_to_the_source() -> None:
+    source = "<p>Hello</p>\n<p>World</p>"
+    text = "Hello\n\nWorld"
+    source_map = SourceMap(source, [Segment(0, 5, 3), Segment(7, 12, 16)])
+    document = Document("s.html", text, source_map=source_map)
+    assert document.position(text.index("World")) == (2, 4)
+    assert document.position(text.index("llo")) == (1, 6)
+
+
+def test_spacy_doc_is_parsed_once_and_only_on_demand() -> None:
+    calls = []
+
+    def parse(text):
+        calls.append(text)
+        return text.upper()
+
+    document = Document.from_text("s.txt", "text", parse=parse)
+    assert calls == []
+    assert document.spacy_doc == document.spacy_doc == "TEXT"
+    assert calls == ["text"]
