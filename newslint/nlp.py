@@ -70,7 +70,10 @@ class Pipeline:
             raise ModelUnavailable(self._failure)
         try:
             self._nlp = _load(candidates[0], self.components)
-        except Exception as error:  # any failure to load means: skip the NLP checks, say why once
+        except ModelUnavailable as error:
+            self._failure = str(error)
+            raise
+        except (Exception, SystemExit) as error:  # any failure to load: skip the NLP checks, say why once
             self._failure = f"cannot load the spaCy model {candidates[0]!r}: {error}"
             raise ModelUnavailable(self._failure) from error
         return self._nlp
@@ -84,14 +87,18 @@ class Pipeline:
         return parse
 
 
+# Every component of the en_core_web_* pipelines; what a check does not ask for is excluded (never loaded).
+_KNOWN_COMPONENTS = frozenset({"tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner"})
+
+
 @lru_cache(maxsize=4)
 def _load(name: str, components: frozenset[str]) -> "Language":
     """Load a model once per process for each set of components (tests and servers lint many times)."""
+    if not _is_path(name) and importlib.util.find_spec(name) is None:
+        raise ModelUnavailable(f"the spaCy model package {name!r} is not installed")
     import spacy
 
-    wanted = _closure(components)
-    available = set(spacy.info(name).get("pipeline", [])) if not _is_path(name) else set()
-    nlp = spacy.load(name, exclude=sorted(available - wanted))
+    nlp = spacy.load(name, exclude=sorted(_KNOWN_COMPONENTS - _closure(components)))
     if SENTENCES in components and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
     return nlp
