@@ -15,11 +15,11 @@ from ._phrases import load_sections, normalise
 
 # Decoration around widget labels: bullets, brackets, arrows, trailing colons and ellipses.
 _EDGE_JUNK = " \t•·*|>»›→←‹«<[](){}:.!…-–—"
-_LEAD_IN_SEPARATOR = r"\s*(?::|\||—|–|-\s)\s*"
+_LEAD_IN_SEPARATOR = r"\s*(?::|\||@|—|–|-\s)\s*"
 _MAX_LEAD_IN_WORDS = 40
 _MAX_LABEL_WORDS = 8
 # Sentence starts: the start of a line, or after sentence-ending punctuation (and any closing quote).
-_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…])[\"'”’)\]]*\s+)(?=\S)", re.M)
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…])[\"'”’)\]]*\s+|\s\|\s+)(?=\S)", re.M)
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(?:\s|$))|\n|$")
 _TEASER_TAIL = re.compile(r"(?:\.\.+|…)\s*(read more|continue reading|more)\s*[»›>.…]*$", re.I)
 
