@@ -29,34 +29,41 @@ _WEEKDAYS = {
 
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
 )
 _WEEKDAY = (
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.|(?:Tues|Thurs|Thur)\.?)"
 )
 # A day of the month, with an optional ordinal suffix, that is not the start of a longer number or time.
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])\b"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)\b"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)(?!\d)"
 # A range or a span ("Jan. 28-30", "Monday-Wednesday", "Jan. 28 to Feb. 2") names several days: the
 # weekday cannot be checked against one of them.
-_RANGE_AFTER = re.compile(r"\s*(?:[-–—]\s*\d|(?:to|through|thru|until|till)\s+\d)", re.I)
-_RANGE_BEFORE = re.compile(r"(?:[-–—]|\b(?:to|through|thru|until|till|and|or))\s*$", re.I)
+_RANGE_AFTER = re.compile(
+    r"\s*(?:[-–—]|\b(?:to|through|thru|until|till)\b)\s*"
+    r"(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)",
+    re.I,
+)
+_RANGE_BEFORE = re.compile(r"(?:[-–—]|\b(?:to|through|thru|until|till))\s*$", re.I)
 
-_MONTH_DAY = rf"{_MONTH}\s+{_DAY}"
-_DAY_MONTH = rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}"
+
+def _renamed(pattern: str, suffix: str) -> str:
+    """The pattern with its named groups renamed (``day`` -> ``day2``), to use it twice in one regex."""
+    return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}{suffix}>", pattern)
+
+
+# AP style puts a comma between day and year ("Jan. 28, 2013"); day-first dates often have none.
+_MONTH_DAY_YEAR = rf"{_MONTH}\s+{_DAY}(?:,\s*{_YEAR})?"
+_DAY_MONTH_YEAR = _renamed(rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?", "2")
 
 # "Tuesday, Jan. 29", "Tues. Jan. 29th, 2013", "Monday (Jan. 28)", "Monday, 28 January 2013",
 # "Monday the 28th of January".
-_WEEKDAY_DATE = re.compile(
-    rf"\b{_WEEKDAY}(?:,\s*|\s+|\s*\(\s*)"
-    rf"(?:{_MONTH_DAY}|{_DAY_MONTH.replace('day>', 'day2>').replace('month>', 'month2>')})"
-    rf"(?:,?\s+{_YEAR})?"
-)
+_WEEKDAY_DATE = re.compile(rf"\b{_WEEKDAY}(?:,\s*|\s+|\s*\(\s*)(?:{_MONTH_DAY_YEAR}|{_DAY_MONTH_YEAR})")
 # Full dates that fix the story's year: "Jan. 28, 2013", "28 January 2013", "2013-01-28".
+_FULL_DAY_MONTH_YEAR = _renamed(rf"{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}", "2")
 _FULL_DATE = re.compile(
-    rf"\b(?:{_MONTH_DAY},?\s+{_YEAR}"
-    rf"|{_DAY_MONTH.replace('day>', 'day2>').replace('month>', 'month2>')},?\s+{_YEAR.replace('year>', 'year2>')}"
+    rf"\b(?:{_MONTH}\s+{_DAY},\s*{_YEAR}|{_FULL_DAY_MONTH_YEAR}"
     r"|(?P<iso_year>1[89]\d\d|20\d\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"
 )
 
@@ -117,7 +124,7 @@ def weekday_dates(text: str) -> Iterator[WeekdayDate]:
     for match in _WEEKDAY_DATE.finditer(text):
         if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(text, 0, match.start()):
             continue
-        year = match.group("year")
+        year = _group(match, "year", "year2")
         yield WeekdayDate(
             start=match.start(),
             end=match.end(),

@@ -1,0 +1,109 @@
+"""Accuracy of count-claim, count-mismatch and date-weekday on the reference article and on real copy.
+
+1. The reference article: the findings these checks must (and must not) give there.
+2. ``clean/lee`` and ``names/conll``: warnings (count-mismatch + date-weekday) per 100 articles, every
+   one listed for reading (target: at most 0.5 per 100); count-claims per article; and a fixed random
+   sample of 30 count-claims listed by file, line and quoted count, for an editor to judge.
+3. Time per article for the three checks, against reading the articles alone (the baseline), in the
+   same run.
+
+Only file names, line numbers and the few words each finding quotes are printed: the corpus text is
+for measuring and is not copied into the project.
+
+Run: ``python bench/counts_corpus.py [--sample-seed N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections import Counter
+from pathlib import Path
+
+from _corpus import CORPUS, SEED, lint_text, linter, require_corpus, write_result
+
+CHECKS = ["count-claim", "count-mismatch", "date-weekday"]
+WARNINGS = {"count-mismatch", "date-weekday"}
+SETS = ["clean/lee", "names/conll"]
+SAMPLE_SIZE = 30
+
+
+def _reference_article(lint) -> tuple[list[str], bool]:
+    findings = lint_text(lint, SEED.name, SEED.read_text(encoding="utf-8"))
+    got = sorted((f.line, f.check, f.message) for f in findings)
+    expected_ok = [(line, check) for line, check, _ in got] == [(26, "count-claim")] \
+        and '"13 officials"' in got[0][2]
+    return [f"line {line}: {check} — {message}" for line, check, message in got], expected_ok
+
+
+def main(seed: int) -> None:
+    require_corpus()
+    lint = linter(CHECKS)
+    lines: list[str] = []
+
+    reference, reference_ok = _reference_article(lint)
+    verdict = "PASS" if reference_ok else "FAIL"
+    lines += ["## Reference article", "", *[f"- {entry}" for entry in reference], "",
+              f'Expected exactly a count-claim on line 26 quoting "13 officials": {verdict}', ""]
+
+    paths = [path for name in SETS for path in sorted((CORPUS / name).glob("*.txt"))]
+    texts = {path: path.read_text(encoding="utf-8") for path in paths}
+
+    no_checks = linter([])
+    started = time.perf_counter()
+    for path, text in texts.items():  # baseline: building each Document and running no check
+        lint_text(no_checks, str(path), text)
+    baseline = time.perf_counter() - started
+
+    started = time.perf_counter()
+    findings = {path: lint_text(lint, str(path), text) for path, text in texts.items()}
+    elapsed = time.perf_counter() - started
+
+    lines += ["## Real copy", ""]
+    for name in SETS:
+        in_set = [p for p in paths if str(p.parent).endswith(name)]
+        per_check = Counter(f.check for p in in_set for f in findings[p])
+        warnings = sum(per_check[c] for c in WARNINGS)
+        lines.append(
+            f"- {name}: {len(in_set)} articles; count-claim {per_check['count-claim']} "
+            f"({per_check['count-claim'] / len(in_set):.3f} per article, in "
+            f"{sum(1 for p in in_set if any(f.check == 'count-claim' for f in findings[p]))} articles); "
+            f"count-mismatch {per_check['count-mismatch']}; date-weekday {per_check['date-weekday']} "
+            f"→ warnings {100 * warnings / len(in_set):.2f} per 100 articles"
+        )
+    total_warnings = [f for p in paths for f in findings[p] if f.check in WARNINGS]
+    claims = [(p, f) for p in paths for f in findings[p] if f.check == "count-claim"]
+    lines += [
+        f"- both sets: {len(paths)} articles; warnings {100 * len(total_warnings) / len(paths):.2f} per 100 "
+        f"(target ≤ 0.5); count-claims {len(claims) / len(paths):.3f} per article",
+        "",
+        "### Every warning",
+        "",
+        *([f"- {Path(f.path).parent.name}/{Path(f.path).name}:{f.line} {f.check} {f.message}"
+           for f in total_warnings] or ["- none"]),
+        "",
+        f"### Sample of {SAMPLE_SIZE} count-claims (random seed {seed})",
+        "",
+    ]
+    sample = sorted(random.Random(seed).sample(claims, min(SAMPLE_SIZE, len(claims))),
+                    key=lambda c: (str(c[0]), c[1].line))
+    lines += [f"{i}. {p.parent.name}/{p.name}:{f.line}:{f.column} {f.message}" for i, (p, f) in enumerate(sample, 1)]
+    lines += [
+        "",
+        "## Time",
+        "",
+        f"- {len(paths)} articles: reading alone {baseline * 1000:.0f} ms; with the three checks "
+        f"{elapsed * 1000:.0f} ms ({elapsed / max(baseline, 1e-9):.1f}× the baseline, "
+        f"{1000 * (elapsed - baseline) / len(paths):.2f} ms per article for the checks). No NLP model is loaded.",
+        "",
+    ]
+    body = "\n".join(lines)
+    print(body)
+    print(f"written to {write_result('counts_corpus', body)}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sample-seed", type=int, default=2013)
+    main(parser.parse_args().sample_seed)

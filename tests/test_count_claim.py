@@ -1,0 +1,89 @@
+from pathlib import Path
+
+import pytest
+from fixture_support import assert_fixture, fixture_paths
+
+from newslint.checks._counts import find_group_counts
+from newslint.config import Config
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.registry import load_checks
+
+
+@pytest.mark.parametrize("path", fixture_paths("count-claim"), ids=lambda p: p.name)
+def test_fixture(path: Path) -> None:
+    assert_fixture(path, "count-claim")
+
+
+def claims(text: str) -> list[str]:
+    linter = Linter(load_checks(), Config(select=("count-claim",)), notify=print)
+    return [f.message for f in linter.lint(Document.from_text("story.txt", text))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        ("He was one of the 13 officials who met the mayor.", "13 officials"),
+        ("He was one of the thirteen officials who met the mayor.", "thirteen officials"),
+        ("She was among the 1,200 workers laid off.", "1,200 workers"),
+        ("Two of the three suspects were freed.", "three suspects"),
+        ("One of six executives indicted resigned.", "six executives"),
+        ("Six of the 15 on board were rescued.", "Six of the 15"),
+        ("All twenty-one senators voted yes.", "twenty-one senators"),
+        ("The 13 senior U.S. officials flew home.", "13 senior U.S. officials"),
+        ("The other 14 council members backed him.", "14 council members"),
+        ("Ten of the 72 Scottish seats changed hands.", "72 Scottish seats"),
+    ],
+)
+def test_group_counts_are_quoted_with_their_noun(sentence: str, quoted: str) -> None:
+    assert claims(sentence) == [f'count to verify: "{quoted}"']
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The $13 million plan passed.",
+        "Turnout rose 13 percent among the 40% who voted.",
+        "The 50 metres final was held on Jan. 13.",
+        "Among the 40-year-old men, one was hurt.",
+        "The 12 months of talks ended at 10:30 a.m.",
+        "The Hawks won 3-1 with the two goals late.",
+        "The 1996 Olympics opened in the 1990s with the 2,000 square feet of new space.",
+        "He lives at 221 Baker Street.",
+        "One of the two men was hurt.",  # "the two" points back at a pair already named
+        "The two sides met.",
+        "About 40 passengers and more than 100 people were among the roughly 300 guests.",
+        "Two or three officials spoke.",
+        "The top five teams and the last three races were close.",
+        "He was one of the 140 million people who voted.",
+        "Police arrested 14 people.",  # a plain tally, not a stated group size
+        "Flight 93 passengers are remembered.",
+        "Number 10 officials said so.",
+    ],
+)
+def test_numbers_that_do_not_state_a_group_size_are_silent(sentence: str) -> None:
+    assert claims(sentence) == []
+
+
+def test_one_finding_per_group() -> None:
+    text = "He is one of the 13 officials who met.\n\nThe 13 officials agreed.\n\nAll thirteen officials left.\n"
+    assert claims(text) == ['count to verify: "13 officials"']
+
+
+def test_a_count_the_story_confirms_by_naming_every_member_is_not_a_claim() -> None:
+    assert claims("The three suspects, Tom Reyes, Ann Li and Carl Moss, were charged.") == []
+    assert claims("The three suspects, Tom Reyes and Ann Li, were charged.") == []  # that is a count-mismatch
+
+
+def test_group_count_fields() -> None:
+    [count] = find_group_counts("Officials from three communities met.")
+    assert (count.value, count.noun, count.kind, count.anchor) == (3, "communities", "bare", ("officials", "from"))
+    [count] = find_group_counts("two of the three suspects")
+    assert (count.part, count.value, count.kind, count.definite) == (2, 3, "partitive", True)
+    [count] = find_group_counts("a dozen senators")
+    assert (count.value, count.round_figure) == (12, True)
+
+
+def test_a_general_word_for_people_already_counted_is_not_a_new_claim() -> None:
+    text = "The three prison guards were freed.\n\nThe three men flew home.\n\nThe four men who drove them stayed.\n"
+    assert claims(text) == ['count to verify: "three prison guards"', 'count to verify: "four men"']

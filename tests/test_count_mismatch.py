@@ -1,0 +1,104 @@
+from pathlib import Path
+
+import pytest
+from fixture_support import assert_fixture, fixture_paths
+
+from newslint.checks._counts import find_group_counts, read_enumeration
+from newslint.config import Config
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.registry import load_checks
+
+
+@pytest.mark.parametrize("path", fixture_paths("count-mismatch"), ids=lambda p: p.name)
+def test_fixture(path: Path) -> None:
+    assert_fixture(path, "count-mismatch")
+
+
+def mismatches(text: str) -> list[str]:
+    linter = Linter(load_checks(), Config(select=("count-mismatch",)), notify=print)
+    return [f.message for f in linter.lint(Document.from_text("story.txt", text))]
+
+
+def test_the_reference_pattern_with_three_named_places_is_silent() -> None:
+    text = (
+        "The mayor meets with fire chiefs from three towns hit by floods, in City Hall, May 2, 2019.\n\n"
+        "Among those present were the fire chiefs from Aurora, Colo.; Oak Creek, Wis. and Newtown, Conn., "
+        "the towns that lost the most homes.\n"
+    )
+    assert mismatches(text) == []
+    four = text.replace("Oak Creek, Wis. and", "Oak Creek, Wis.; Dover, Del. and")
+    [message] = mismatches(four)
+    assert message.startswith('"three towns" but 4 are named later (line 3): Aurora, Colo.; Oak Creek, Wis.;')
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two nations, France and Germany, agreed.",
+        "The four nations: England, Scotland, Wales and Northern Ireland.",
+        "He toured the three cities: New York, Los Angeles and Washington, D.C.",
+        "He visited two cities, Springfield, Illinois, and Paris.",
+        "The two senators, Sens. Ann Hale, R-Ariz., and Joe Ruiz, D-Conn., spoke.",
+        "The three suspects, Tom Reyes, 24, Ann Li, 31, and Carl Moss, 19, were charged.",
+        "The two firms, Ford Motor Co. and General Motors Corp., said so.",
+        "The two countries, Trinidad and Tobago and Jamaica, signed.",
+        "Police arrested three men, Smith and Jones said.",
+        "He met three officials, including Smith and Jones.",
+        "He met three officials: Smith, Jones and others.",
+        "He met three officials: Smith, Jones, etc.",
+        "He met his number 10 and 11 batsmen, Ann Lee and Bo Ray, at lunch.",
+    ],
+)
+def test_lists_that_agree_or_are_not_the_whole_group_are_silent(sentence: str) -> None:
+    assert mismatches(sentence) == []
+
+
+def test_two_counts_for_the_same_group() -> None:
+    text = "The 13 officials met.\n\nLater the 12 officials agreed.\n"
+    assert mismatches(text) == ['"12 officials" but the story gave the group as "13 officials" (line 1)']
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of the 13 officials spoke.\n\nThe 13 officials agreed.\n",
+        "The 13 officials met.\n\nThe 12 other officials agreed.\n",
+        "The 13 officials met.\n\nThe 12 officials who signed the letter left.\n",
+        "His 13 officials met.\n\nTheir 12 officials agreed.\n",
+        "The two men were held.\n\nThe three men were freed.\n",
+    ],
+)
+def test_differently_qualified_groups_are_not_compared(text: str) -> None:
+    assert mismatches(text) == []
+
+
+def test_part_larger_than_the_whole() -> None:
+    assert mismatches("Five of the four trustees voted.") == [
+        '"Five of the four trustees": the part (5) is larger than the whole group (4)'
+    ]
+    assert mismatches("Three of his four children came. Game 5 of the 3 games.") == []
+
+
+def test_read_enumeration_merges_places_with_their_states() -> None:
+    text = "Aurora, Colo.; Oak Creek, Wis. and Newtown, Conn., the sites"
+    enumeration = read_enumeration(text, 0)
+    assert enumeration is not None
+    assert enumeration.items == ("Aurora, Colo.", "Oak Creek, Wis.", "Newtown, Conn.")
+    assert enumeration.size == 3
+
+
+def test_read_enumeration_keeps_both_readings_of_a_state_name() -> None:
+    enumeration = read_enumeration("Armenia, Georgia and Azerbaijan.", 0)
+    assert enumeration is not None and enumeration.sizes == {2, 3} and enumeration.size is None
+
+
+def test_read_enumeration_needs_a_closed_list() -> None:
+    assert read_enumeration("Israel and Lebanon said on Tuesday", 0) is None
+    assert read_enumeration("Bosnia and Herzegovina, Croatia and Serbia.", 0) is not None
+    assert read_enumeration("Aurora, Newtown, Oak Creek.", 0) is None  # no "and": not a complete list
+
+
+def test_estimates_are_not_compared_with_lists() -> None:
+    assert mismatches("At least three families, the Smiths and the Joneses, left.") == []
+    assert [c.approximate for c in find_group_counts("more than 100 people and 12 people")] == [True, False]
