@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Callable
@@ -9,11 +10,14 @@ from typing import Callable
 import click
 
 from newslint import __version__
+from newslint.baseline import BaselineError, load_baseline, write_baseline
 from newslint.config import FAIL_ON_CHOICES, Config, ConfigError, find_config, load_config
 from newslint.document import Document
-from newslint.engine import Linter, Report, UsageError
+from newslint.engine import Linter, Report, UsageError, with_engine_checks
 from newslint.finding import Severity
-from newslint.formatters import FORMATTERS, TextOptions
+from newslint.formatters import FORMATTERS, FormatOptions, summary
+from newslint.gitdiff import ChangedLines, DiffError
+from newslint.markup import read_document
 from newslint.reading import InputError, SourceText, discover, read_file, read_stream
 from newslint.registry import RegistryError, load_checks
 
@@ -32,14 +36,22 @@ def _notify(message: str) -> None:
 
 
 def build_document(source: SourceText, parse: Callable | None) -> Document:
-    return Document.from_text(source.path, source.text, parse=parse)
+    """Plain text, Markdown or HTML, by the file name's suffix (for stdin: --stdin-filename's)."""
+    return read_document(source.path, source.text, parse=parse)
 
 
 def _list_checks(installed) -> None:
+    """The installed (entry-point) checks: the plugin contract. The engine's own unused-suppression is
+    not one of them; ``--explain unused-suppression`` and ``--help`` document it."""
     width = max((len(name) for name in installed), default=0)
     for name, check in installed.items():
         nlp = " (nlp)" if check.needs_nlp else ""
         click.echo(f"{name:<{width}}  {check.severity.label:<7}  {check.summary}{nlp}")
+
+
+def _use_color() -> bool:
+    # https://no-color.org: set and not empty means no colour.
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _load_configuration(config_file: str | None) -> Config:
@@ -62,9 +74,19 @@ def _exit_status(report: Report, fail_on: str) -> int:
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @click.option("--select", multiple=True, metavar="CHECKS", help="Run only these checks (comma-separated).")
 @click.option("--ignore", multiple=True, metavar="CHECKS", help="Do not run these checks (comma-separated).")
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True,
+              help="text for people, json for tools, sarif for code scanning, github for Actions annotations.")
+@click.option("--output", "output_file", metavar="FILE", type=click.Path(dir_okay=False, writable=True),
+              help="Write the report to FILE; a one-line summary still goes to the terminal.")
+@click.option("--show-source", is_flag=True, help="Show each finding's source line with a caret under it (text).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
               help="Exit 1 when a finding is at or above this severity.  [default: warning]")
+@click.option("--diff", "diff_ref", metavar="REF",
+              help="Report only findings on lines added or changed since the git revision REF.")
+@click.option("--baseline", "baseline_file", metavar="FILE",
+              help="Report only findings that FILE (written by --write-baseline) does not record.")
+@click.option("--write-baseline", "write_baseline_file", metavar="FILE",
+              help="Record today's findings in FILE, report nothing, and exit 0.")
 @click.option("--config", "config_file", metavar="FILE", help="Configuration file (default: nearest .newslint.toml "
               "or pyproject.toml with [tool.newslint]).")
 @click.option("--encoding", default=None, help="Read inputs in this encoding instead of detecting it.")
@@ -72,11 +94,15 @@ def _exit_status(report: Report, fail_on: str) -> int:
 @click.option("--list-checks", is_flag=True, help="List the installed checks and exit.")
 @click.option("--explain", metavar="CHECK", help="Print a check's documentation and exit.")
 @click.version_option(__version__, prog_name="newslint")
-def main(paths, select, ignore, output_format, fail_on, config_file, encoding, stdin_filename, list_checks, explain):
+def main(paths, select, ignore, output_format, output_file, show_source, fail_on, diff_ref, baseline_file,
+         write_baseline_file, config_file, encoding, stdin_filename, list_checks, explain):
     """Lint news copy for editorial problems: names spelled two ways, counts to verify,
     orphaned photo captions, stray promo text.
 
     PATH may be a file, a directory (searched for .txt, .md and .html files) or - for stdin.
+    Markdown and HTML are reduced to their prose; <!-- newslint: ignore CHECK --> comments suppress,
+    and the engine reports a suppression that suppresses nothing as unused-suppression (info; see
+    --explain unused-suppression).
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.
     """
     try:
@@ -87,12 +113,15 @@ def main(paths, select, ignore, output_format, fail_on, config_file, encoding, s
         _list_checks(installed)
         return
     if explain:
-        if explain not in installed:
+        known = with_engine_checks(installed)
+        if explain not in known:
             raise click.BadParameter(f"unknown check {explain!r} (see --list-checks)", param_hint="--explain")
-        click.echo(installed[explain].documentation)
+        click.echo(known[explain].documentation)
         return
     if not paths:
         raise click.UsageError("give at least one PATH (a file, a directory, or - for stdin)")
+    if baseline_file and write_baseline_file:
+        raise click.UsageError("--baseline and --write-baseline cannot be combined (writing records every finding)")
 
     try:
         config = _load_configuration(config_file).with_overrides(
@@ -100,31 +129,67 @@ def main(paths, select, ignore, output_format, fail_on, config_file, encoding, s
         )
         extra_ignores = _names(ignore) or ()
         config = config.with_overrides(ignore=tuple(config.ignore) + tuple(extra_ignores))
-        linter = Linter(installed, config, notify=_notify)
-    except (ConfigError, UsageError) as error:
+        baseline = load_baseline(Path(baseline_file)) if baseline_file else None
+        writing = write_baseline_file is not None
+        linter = Linter(installed, config, notify=_notify, baseline=baseline,
+                        changed_lines=ChangedLines(diff_ref) if diff_ref and not writing else None)
+    except (ConfigError, UsageError, BaselineError) as error:
         _notify(f"error: {error}")
         sys.exit(EXIT_ERROR)
 
     report = Report()
     parse = linter.parse_function()
-    for item in discover(paths):
-        try:
-            if isinstance(item, InputError):
-                raise item
-            if item == "-":
-                source = read_stream(stdin_filename or "-", sys.stdin.buffer, config.encoding)
-            else:
-                source = read_file(item, config.encoding)
-        except InputError as error:
-            report.errors.append((error.path, error.message))
-            _notify(f"error: {error.path}: {error.message}")
-            continue
-        if source.notice:
-            _notify(source.notice)
-        report.files += 1
-        report.findings.extend(linter.lint(build_document(source, parse)))
+    try:
+        for item in discover(paths):
+            try:
+                if isinstance(item, InputError):
+                    raise item
+                if item == "-":
+                    source = read_stream(stdin_filename or "-", sys.stdin.buffer, config.encoding)
+                else:
+                    source = read_file(item, config.encoding)
+            except InputError as error:
+                report.errors.append((error.path, error.message))
+                _notify(f"error: {error.path}: {error.message}")
+                continue
+            if source.notice:
+                _notify(source.notice)
+            document = build_document(source, parse)
+            report.add(document, linter.lint_with_text(document))
+    except DiffError as error:
+        _notify(f"error: {error}")
+        sys.exit(EXIT_ERROR)
 
     report.findings.sort()
-    color = output_format == "text" and sys.stdout.isatty()
-    click.echo(FORMATTERS[output_format](report, TextOptions(color=color)), nl=False)
+    if writing:
+        sys.exit(_write_baseline(Path(write_baseline_file), report))
+    _emit(report, output_format, output_file, FormatOptions(
+        color=output_format == "text" and not output_file and _use_color(),
+        show_source=show_source,
+        summary=show_source or sys.stdout.isatty(),
+        checks={check.name: check for check in linter.checks},
+    ))
     sys.exit(_exit_status(report, config.fail_on))
+
+
+def _write_baseline(location: Path, report: Report) -> int:
+    try:
+        recorded = write_baseline(location, ((f, report.flagged.get(f, "")) for f in report.findings))
+    except BaselineError as error:
+        _notify(f"error: {error}")
+        return EXIT_ERROR
+    _notify(f"recorded {recorded} finding{'s' if recorded != 1 else ''} in {location}")
+    return EXIT_ERROR if report.errors else EXIT_CLEAN
+
+
+def _emit(report: Report, output_format: str, output_file: str | None, options: FormatOptions) -> None:
+    rendered = FORMATTERS[output_format](report, options)
+    if not output_file:
+        click.echo(rendered, nl=False)
+        return
+    try:
+        Path(output_file).write_text(rendered, encoding="utf-8")
+    except OSError as error:
+        _notify(f"error: {output_file}: cannot be written: {error.strerror or error}")
+        sys.exit(EXIT_ERROR)
+    click.echo(f"{summary(report)}; {output_format} report written to {output_file}")

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 if TYPE_CHECKING:  # spaCy is imported only when a check asks for the parsed Doc
     from spacy.tokens import Doc
 
+    from newslint.suppression import Directive
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -33,11 +35,16 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A stretch of the analysed text that is copied unchanged from ``source_start`` in the source."""
+    """A stretch of the analysed text that is copied unchanged from ``source_start`` in the source.
+
+    ``source_end`` is set only when the source spelling is longer than the text, as for an HTML
+    entity (``&amp;`` becomes ``&``): a span ending with the segment then ends after the entity.
+    """
 
     text_start: int
     text_end: int
     source_start: int
+    source_end: int | None = None
 
 
 class SourceMap:
@@ -59,8 +66,26 @@ class SourceMap:
         segment = self._segments[index]
         return segment.source_start + min(offset - segment.text_start, segment.text_end - segment.text_start)
 
+    def source_end_offset(self, offset: int) -> int:
+        """The source offset just past the character before ``offset``: where a span ending there ends."""
+        if not self._segments or offset <= 0:
+            return self.source_offset(offset)
+        index = max(bisect.bisect_right(self._segment_starts, offset - 1) - 1, 0)
+        segment = self._segments[index]
+        if offset >= segment.text_end:
+            if segment.source_end is not None:
+                return segment.source_end
+            return segment.source_start + segment.text_end - segment.text_start
+        return segment.source_start + max(offset - segment.text_start, 0)
+
     def position(self, offset: int) -> tuple[int, int]:
-        source_offset = self.source_offset(offset)
+        return self._line_column(self.source_offset(offset))
+
+    def end_position(self, offset: int) -> tuple[int, int]:
+        """(line, column) just past the span that ends (exclusive) at ``offset``."""
+        return self._line_column(self.source_end_offset(offset))
+
+    def _line_column(self, source_offset: int) -> tuple[int, int]:
         line_index = bisect.bisect_right(self._line_starts, source_offset) - 1
         return line_index + 1, source_offset - self._line_starts[line_index] + 1
 
@@ -72,8 +97,15 @@ class Document:
     """One input to lint.
 
     ``text`` is what checks analyse (for plain text, the file's text with line endings normalised
-    to ``\\n``). ``spacy_doc`` is parsed on first use, so a run whose checks need no NLP never
-    imports spaCy.
+    to ``\\n``; for Markdown and HTML, the prose only, one block per paragraph, heading, list item
+    or caption, separated by blank lines). ``source`` is the file as read (line endings normalised)
+    and ``source_map`` maps offsets in ``text`` back to it. ``spacy_doc`` is parsed on first use, so
+    a run whose checks need no NLP never imports spaCy.
+
+    ``photo_captions`` are the spans of ``text`` that are captions or credits printed WITH their
+    photo (an HTML ``<figcaption>`` inside a ``<figure>``, Markdown image alt text and the line
+    right under an image): a caption check must not call them orphans. ``suppressions`` are the
+    inline ``<!-- newslint: ... -->`` directives, applied by the engine, never by checks.
     """
 
     def __init__(
@@ -83,10 +115,16 @@ class Document:
         *,
         source_map: SourceMap | None = None,
         parse: Callable[[str], "Doc"] | None = None,
+        source: str | None = None,
+        photo_captions: Sequence[Block] = (),
+        suppressions: Sequence["Directive"] = (),
     ) -> None:
         self.path = path
         self.text = text
-        self.source_map = source_map or SourceMap(text)
+        self.source = text if source is None else source
+        self.source_map = source_map or SourceMap(self.source)
+        self.photo_captions: tuple[Block, ...] = tuple(photo_captions)
+        self.suppressions: tuple["Directive", ...] = tuple(suppressions)
         self._parse = parse
 
     @classmethod
@@ -131,6 +169,19 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the source file of an offset into ``text``."""
         return self.source_map.position(offset)
+
+    def end_position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) just past a span of ``text`` that ends (exclusive) at ``offset``."""
+        return self.source_map.end_position(offset)
+
+    def is_photo_caption(self, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` overlaps a caption printed with its photo."""
+        return any(block.start < end and start < block.end for block in self.photo_captions)
+
+    @cached_property
+    def source_lines(self) -> list[str]:
+        """The source file's lines (1-based line N is ``source_lines[N - 1]``), for excerpts."""
+        return self.source.split("\n")
 
     @property
     def can_parse(self) -> bool:

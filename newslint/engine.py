@@ -1,16 +1,25 @@
-"""The one place where selection, suppression and sorting happen, for every check alike."""
+"""The one place where selection, suppression and sorting happen, for every check alike.
+
+Suppression, in this order: per-file-ignores (the check does not run), inline ``newslint:``
+directives, the baseline, then ``--diff`` (only findings on changed lines). Directives and baseline
+entries that suppressed nothing are reported as ``unused-suppression``.
+"""
 
 from __future__ import annotations
 
+from collections import ChainMap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
+from newslint.baseline import Baseline
 from newslint.config import Config, ConfigError
 from newslint.document import Document
-from newslint.finding import Finding, Problem
+from newslint.finding import Finding, Problem, Severity
+from newslint.gitdiff import ALL_LINES, ChangedLines
 from newslint.nlp import ModelUnavailable, Pipeline
 from newslint.registry import Check
+from newslint.suppression import ENGINE_CHECKS, UNUSED_SUPPRESSION, Suppressions, unused_suppression_finding
 
 
 class UsageError(Exception):
@@ -25,16 +34,46 @@ class Report:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
     notices: list[str] = field(default_factory=list)
     files: int = 0
+    # The words each finding flags (for SARIF fingerprints) and each file's source lines (for excerpts).
+    flagged: dict[Finding, str] = field(default_factory=dict)
+    sources: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, document: Document, findings: Iterable[tuple[Finding, str]]) -> None:
+        self.files += 1
+        self.sources[document.path] = document.source_lines
+        for finding, text in findings:
+            self.findings.append(finding)
+            self.flagged[finding] = text
+
+
+def with_engine_checks(installed: Mapping[str, Check]) -> Mapping[str, Check]:
+    """The installed checks plus those the engine itself produces (unused-suppression)."""
+    return ChainMap(installed, ENGINE_CHECKS)  # type: ignore[arg-type]
 
 
 def _unknown(names: Iterable[str], installed: Mapping[str, Check]) -> list[str]:
     return sorted(set(names) - set(installed))
 
 
+Flagged = list[tuple[Finding, str]]  # each finding with the words it flags
+
+
 class Linter:
     """Runs the selected checks over Documents and turns their Problems into Findings."""
 
-    def __init__(self, installed: Mapping[str, Check], config: Config, *, notify: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        installed: Mapping[str, Check],
+        config: Config,
+        *,
+        notify: Callable[[str], None],
+        baseline: Baseline | None = None,
+        changed_lines: ChangedLines | None = None,
+    ) -> None:
+        installed = with_engine_checks(installed)
+        self.installed = installed
+        self.baseline = baseline
+        self.changed_lines = changed_lines
         named = [*(config.select or ()), *config.ignore, *(c for _, cs in config.per_file_ignores for c in cs)]
         unknown = _unknown(named, installed) + _unknown(config.check_options, installed)
         if unknown:
@@ -80,21 +119,59 @@ class Linter:
             return False
 
     def lint(self, document: Document) -> list[Finding]:
+        return [finding for finding, _ in self.lint_with_text(document)]
+
+    def lint_with_text(self, document: Document) -> Flagged:
+        """Each reported finding with the words it flags (what a baseline entry matches on)."""
         ignored = self.config.ignored_for(document.path)
-        findings: list[Finding] = []
+        ran: list[str] = []
+        found: dict[Finding, str] = {}
         for check in self.checks:
             if check.name in ignored:
                 continue
             if check.needs_nlp and not self._nlp_ready():
                 continue
+            ran.append(check.name)
             for problem in check.run(document, self.options[check.name]):
-                findings.append(self._finding(document, check, problem))
-        return sorted(set(findings))
+                found.setdefault(self._finding(document, check, problem), document.text[problem.start:problem.end])
+        report_unused = UNUSED_SUPPRESSION in ran
+        pairs = sorted(found.items())
+        if document.suppressions:
+            pairs = self._apply_directives(document, pairs, ran, report_unused)
+        if self.baseline is not None:
+            pairs = self._apply_baseline(document, pairs, ran, report_unused)
+        if self.changed_lines is not None:
+            changed = self.changed_lines.for_path(document.path)
+            if changed is not ALL_LINES:
+                pairs = [(f, t) for f, t in pairs if any(n in changed for n in range(f.line, f.end_line + 1))]
+        return sorted(pairs)
+
+    def _apply_directives(self, document: Document, pairs: Flagged, ran: list[str], report_unused: bool) -> Flagged:
+        suppressions = Suppressions(document.suppressions, len(document.source_lines))
+        kept = [(f, t) for f, t in pairs if not suppressions.is_suppressed(f)]
+        if report_unused:
+            for directive, message in suppressions.unused(ran, self.installed):
+                finding = unused_suppression_finding(document, directive, message)
+                if not suppressions.is_suppressed(finding):
+                    kept.append((finding, directive.text))
+        return kept
+
+    def _apply_baseline(self, document: Document, pairs: Flagged, ran: list[str], report_unused: bool) -> Flagged:
+        assert self.baseline is not None
+        kept = [(f, t) for f, t in pairs if not self.baseline.absorbs(f, t)]
+        if report_unused:
+            for key, count in self.baseline.leftovers(document.path, ran):
+                times = f" ({count} of them)" if count > 1 else ""
+                message = (f"baseline entry for {key.check} {key.text!r} matches nothing{times}; "
+                           f"refresh the baseline with --write-baseline")
+                finding = Finding(document.path, 1, 1, UNUSED_SUPPRESSION, 1, 1, Severity.INFO, message)
+                kept.append((finding, key.text))
+        return kept
 
     @staticmethod
     def _finding(document: Document, check: Check, problem: Problem) -> Finding:
         line, column = document.position(problem.start)
-        end_line, end_column = document.position(max(problem.end, problem.start))
+        end_line, end_column = document.end_position(max(problem.end, problem.start))
         return Finding(
             path=document.path,
             line=line,
@@ -108,4 +185,4 @@ class Linter:
         )
 
 
-__all__ = ["Linter", "Report", "UsageError", "ConfigError"]
+__all__ = ["Linter", "Report", "UsageError", "ConfigError", "with_engine_checks"]

@@ -1,22 +1,39 @@
-"""The default format: ``path:line:col: severity check message``, one finding per line."""
+"""The default format: ``path:line:col: severity check message``, one finding per line.
+
+With ``--show-source`` each finding is followed by its source line and a caret under the span; colour
+only on a terminal (and never with ``NO_COLOR`` set). For a person (a terminal, or ``--show-source``) a
+one-line summary closes a non-empty report; piped plain output stays one finding per line, for grep,
+editors' quickfix lists and CI problem matchers.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Mapping
 
 from newslint.engine import Report
+from newslint.finding import Finding, Severity
 
 
 @dataclass(frozen=True)
-class TextOptions:
-    color: bool = False
+class FormatOptions:
+    """What a formatter may need beyond the findings: presentation choices and check metadata."""
 
+    color: bool = False
+    show_source: bool = False
+    summary: bool = False  # end the text report with "3 warnings, 1 info in 2 files"
+    checks: Mapping[str, object] = field(default_factory=dict)  # name -> Check, for SARIF rules
+
+
+TextOptions = FormatOptions  # the name the first formatters used
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
-_BOLD, _RESET = "\033[1m", "\033[0m"
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+_TAB_WIDTH = 4
 
 
-def format_finding(finding, color: bool = False) -> str:
+def format_finding(finding: Finding, color: bool = False) -> str:
     severity = finding.severity.label
     if color:
         location = f"{_BOLD}{finding.path}:{finding.line}:{finding.column}:{_RESET}"
@@ -24,5 +41,45 @@ def format_finding(finding, color: bool = False) -> str:
     return f"{finding.path}:{finding.line}:{finding.column}: {severity} {finding.check} {finding.message}"
 
 
-def format_text(report: Report, options: TextOptions = TextOptions()) -> str:
-    return "".join(format_finding(finding, options.color) + "\n" for finding in report.findings)
+def excerpt(finding: Finding, lines: list[str], color: bool = False) -> str:
+    """The finding's first source line and a caret line under its span (to the line's end if it goes on)."""
+    if not 1 <= finding.line <= len(lines):
+        return ""
+    line = lines[finding.line - 1]
+    end_column = finding.end_column if finding.end_line == finding.line else len(line) + 1
+    start, end = finding.column - 1, max(end_column - 1, finding.column)
+    shown = line.expandtabs(_TAB_WIDTH)
+    # Columns count characters; a tab before the span widens it on screen.
+    left = len(line[:start].expandtabs(_TAB_WIDTH))
+    width = max(len(line[:end].expandtabs(_TAB_WIDTH)) - left, 1)
+    marker = "^" + "~" * (width - 1)
+    if color:
+        marker = f"{_COLORS[finding.severity.label]}{marker}{_RESET}"
+        shown = f"{_DIM}{shown}{_RESET}"
+    return f"    {shown}\n    {' ' * left}{marker}\n"
+
+
+def summary(report: Report) -> str:
+    """``3 warnings, 1 info in 2 files`` (files that have findings); ``no findings in 4 files`` when clean."""
+    files = report.files
+    if not report.findings:
+        return f"no findings in {files} file{'s' if files != 1 else ''}"
+    counts = Counter(finding.severity for finding in report.findings)
+    parts = []
+    for severity in sorted(counts, reverse=True):
+        n = counts[severity]
+        noun = severity.label if severity is Severity.INFO or n == 1 else severity.label + "s"
+        parts.append(f"{n} {noun}")
+    with_findings = len({finding.path for finding in report.findings})
+    return f"{', '.join(parts)} in {with_findings} file{'s' if with_findings != 1 else ''}"
+
+
+def format_text(report: Report, options: FormatOptions = FormatOptions()) -> str:
+    out = []
+    for finding in report.findings:
+        out.append(format_finding(finding, options.color) + "\n")
+        if options.show_source:
+            out.append(excerpt(finding, report.sources.get(finding.path, []), options.color))
+    if report.findings and options.summary:
+        out.append(summary(report) + "\n")
+    return "".join(out)

@@ -1,0 +1,110 @@
+"""``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+One rule per check (its summary and documentation as description and help). Columns count Unicode
+code points, as newslint's do. Each result carries a partial fingerprint built from the check, the
+path and the finding's text (message and flagged words), never its line number, so code scanning
+keeps tracking a finding when lines are inserted above it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
+
+from newslint import __version__
+from newslint.engine import Report
+from newslint.finding import Finding, Severity
+from newslint.formatters.text import FormatOptions
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+FINGERPRINT_KEY = "newslintFindingHash/v1"
+SRCROOT = "%SRCROOT%"
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """A relative path stays relative to %SRCROOT% (the working directory); an absolute one is a file URI."""
+    if path == "-":
+        return {"uri": "stdin"}
+    candidate = Path(path)
+    if candidate.is_absolute():
+        try:
+            candidate = candidate.relative_to(Path.cwd())
+        except ValueError:
+            return {"uri": candidate.as_uri()}
+    posix = PurePosixPath(*candidate.parts).as_posix().removeprefix("./")
+    return {"uri": quote(posix), "uriBaseId": SRCROOT}
+
+
+def fingerprint(finding: Finding, flagged: str, occurrence: int) -> str:
+    """Stable across edits elsewhere in the file; the occurrence number tells identical findings apart."""
+    digest = hashlib.sha256("\0".join((finding.check, finding.path, finding.message, flagged)).encode()).hexdigest()
+    return f"{digest[:32]}:{occurrence}"
+
+
+def _rule(name: str, check: object | None) -> dict[str, object]:
+    summary = getattr(check, "summary", "") or f"newslint check {name}."
+    documentation = getattr(check, "documentation", "") or summary
+    severity = getattr(check, "severity", Severity.WARNING)
+    return {
+        "id": name,
+        "name": "".join(part.capitalize() for part in name.split("-")),
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": summary},
+        "help": {"text": documentation, "markdown": documentation},
+        "defaultConfiguration": {"level": _LEVELS[severity]},
+    }
+
+
+def format_sarif(report: Report, options: FormatOptions = FormatOptions()) -> str:
+    names = sorted(set(options.checks) | {finding.check for finding in report.findings})
+    index = {name: position for position, name in enumerate(names)}
+    occurrences: Counter[tuple[str, str, str, str]] = Counter()
+    results = []
+    for finding in report.findings:
+        flagged = report.flagged.get(finding, "")
+        key = (finding.check, finding.path, finding.message, flagged)
+        occurrences[key] += 1
+        message = finding.message + (f" (suggestion: {finding.suggestion})" if finding.suggestion else "")
+        result: dict[str, object] = {
+            "ruleId": finding.check,
+            "ruleIndex": index[finding.check],
+            "level": _LEVELS[finding.severity],
+            "message": {"text": message},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(finding.path),
+                    "region": {
+                        "startLine": finding.line,
+                        "startColumn": finding.column,
+                        "endLine": finding.end_line,
+                        "endColumn": max(finding.end_column, 1),
+                    },
+                },
+            }],
+            "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding, flagged, occurrences[key])},
+        }
+        if finding.suggestion:
+            result["properties"] = {"suggestion": finding.suggestion}
+        results.append(result)
+    notifications = [
+        {"level": "error", "message": {"text": message},
+         "locations": [{"physicalLocation": {"artifactLocation": artifact_location(path)}}]}
+        for path, message in report.errors
+    ]
+    run = {
+        "tool": {"driver": {
+            "name": "newslint",
+            "version": __version__,
+            "informationUri": "https://pypi.org/project/newslint/",
+            "rules": [_rule(name, options.checks.get(name)) for name in names],
+        }},
+        "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}],
+        "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False) + "\n"

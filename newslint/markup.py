@@ -1,0 +1,135 @@
+"""Reading copy written in markup: choosing a reader, and building the prose a reader extracts.
+
+Markdown and HTML are reduced to their prose before any check sees them. A reader feeds a
+:class:`ProseBuilder` stretches of text with the source offsets they came from; the builder keeps
+blocks apart with blank lines (so ``Document.blocks`` still finds paragraphs) and records the
+:class:`~newslint.document.Segment` map that puts every finding back on its source line and column.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Callable, Sequence
+
+from newslint.document import Block, Document, Segment, SourceMap
+from newslint.suppression import directives_in
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+
+
+class ProseBuilder:
+    """Accumulates the analysed text of one markup document and its map back to the source."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._parts: list[str] = []
+        self._length = 0
+        self._tail = ""  # the last two characters written, to know whether a block break is due
+        self.segments: list[Segment] = []
+        self.photo_captions: list[Block] = []
+        self.comments: list[tuple[int, int, str]] = []  # (source start, source end, body)
+        self._caption_starts: list[int] = []
+
+    @property
+    def length(self) -> int:
+        return self._length
+
+    def _write(self, text: str) -> None:
+        self._parts.append(text)
+        self._length += len(text)
+        self._tail = (self._tail + text)[-2:]
+
+    def add(self, text: str, source_start: int, source_end: int | None = None) -> None:
+        """Text copied from ``source[source_start:]`` (or decoded from ``source[source_start:source_end]``)."""
+        if not text:
+            return
+        if source_end == source_start + len(text):
+            source_end = None
+        self.segments.append(Segment(self._length, self._length + len(text), source_start, source_end))
+        self._write(text)
+
+    def add_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
+        """Text whose i-th character came from ``source[spans[i][0]:spans[i][1]]``; contiguous runs merge."""
+        run_start = 0
+        for index in range(1, len(text) + 1):
+            if index < len(text) and spans[index][0] == spans[index - 1][1] and \
+                    spans[index - 1][1] - spans[index - 1][0] == 1:
+                continue
+            self.add(text[run_start:index], spans[run_start][0], spans[index - 1][1])
+            run_start = index
+
+    def line_break(self) -> None:
+        """A line break inside a block (a soft break in Markdown, ``<br>`` in HTML)."""
+        if self._length and self._tail[-1:] != "\n":
+            self._write("\n")
+
+    def block_break(self) -> None:
+        """End the current block: the next text starts a new paragraph."""
+        if self._length and self._tail != "\n\n":
+            self._write("\n" if self._tail[-1:] == "\n" else "\n\n")
+
+    def open_caption(self) -> None:
+        self._caption_starts.append(self._length)
+
+    def close_caption(self) -> None:
+        if not self._caption_starts:
+            return
+        start = self._caption_starts.pop()
+        text = "".join(self._parts)[start:self._length] if self._length > start else ""
+        stripped = text.strip()
+        if stripped:
+            left = start + text.index(stripped[0])
+            self.photo_captions.append(Block(left, left + len(stripped), stripped))
+
+    def comment(self, source_start: int, source_end: int, body: str) -> None:
+        self.comments.append((source_start, source_end, body))
+
+    def document(self, path: str, parse: Callable | None) -> Document:
+        while self._caption_starts:  # an unclosed <figure> still holds its caption
+            self.close_caption()
+        return Document(
+            path,
+            "".join(self._parts),
+            source_map=SourceMap(self.source, self.segments),
+            parse=parse,
+            source=self.source,
+            photo_captions=sorted(self.photo_captions, key=lambda block: block.start),
+            suppressions=directives_in(self.source, self.comments, self._prose_lines()) if self.comments else (),
+        )
+
+    def _prose_lines(self) -> set[int]:
+        """Source lines (1-based) holding prose that checks see: where an ``ignore`` comment can point."""
+        text = "".join(self._parts)
+        source_map = SourceMap(self.source, self.segments)
+        lines: set[int] = set()
+        for segment in self.segments:
+            for offset in range(segment.text_start, segment.text_end):
+                if not text[offset].isspace():
+                    lines.add(source_map.position(offset)[0])
+        return lines
+
+
+def kind_of(path: str) -> str:
+    """``markdown``, ``html`` or ``text``, from the file name's suffix."""
+    suffix = PurePath(path).suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return "text"
+
+
+def read_document(path: str, text: str, parse: Callable | None = None) -> Document:
+    """The Document for a file's decoded text, read as Markdown, HTML or plain text by its suffix."""
+    source = text.replace("\r\n", "\n").replace("\r", "\n")
+    kind = kind_of(path)
+    if kind == "markdown":
+        from newslint.markdown_reader import read_markdown
+
+        return read_markdown(path, source, parse)
+    if kind == "html":
+        from newslint.html_reader import read_html
+
+        return read_html(path, source, parse)
+    return Document.from_text(path, source, parse=parse)
