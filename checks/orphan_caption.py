@@ -182,7 +182,8 @@ def orphan_caption(document: Document, options: Mapping[str, Sequence[str]]) -> 
     Reports line 3 (a photo credit) and line 5 (its caption).
     """
     patterns = _compile(tuple(options["extra-agencies"]))
-    lines = list(document.line_spans())
+    # Captions printed with their photo (HTML <figure>, Markdown image paragraphs) are not orphans.
+    lines = [line for line in document.line_spans() if not document.is_photo_caption(line.start, line.end)]
     taken: set[int] = set()
     for index, line in enumerate(lines):
         if _is_credit(line.text, patterns):

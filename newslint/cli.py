@@ -10,13 +10,11 @@ from typing import Callable
 import click
 
 from newslint import __version__
-from newslint.baseline import BaselineError, load_baseline, write_baseline
 from newslint.config import FAIL_ON_CHOICES, Config, ConfigError, find_config, load_config
 from newslint.document import Document
 from newslint.engine import Linter, Report, UsageError, with_engine_checks
 from newslint.finding import Severity
-from newslint.formatters import FORMATTERS, FormatOptions, summary
-from newslint.gitdiff import ChangedLines, DiffError
+from newslint.formatters import FORMATTERS, FormatOptions, get_formatter, summary
 from newslint.markup import read_document
 from newslint.reading import InputError, SourceText, discover, read_file, read_stream
 from newslint.registry import RegistryError, load_checks
@@ -123,17 +121,28 @@ def main(paths, select, ignore, output_format, output_file, show_source, fail_on
     if baseline_file and write_baseline_file:
         raise click.UsageError("--baseline and --write-baseline cannot be combined (writing records every finding)")
 
+    # Baselines and git diffs are imported only when asked for: an editor's plain run stays quick.
+    workflow_errors: tuple[type[Exception], ...] = ()
+    baseline = changed_lines = None
+    writing = write_baseline_file is not None
     try:
         config = _load_configuration(config_file).with_overrides(
             select=_names(select), fail_on=fail_on, encoding=encoding
         )
         extra_ignores = _names(ignore) or ()
         config = config.with_overrides(ignore=tuple(config.ignore) + tuple(extra_ignores))
-        baseline = load_baseline(Path(baseline_file)) if baseline_file else None
-        writing = write_baseline_file is not None
-        linter = Linter(installed, config, notify=_notify, baseline=baseline,
-                        changed_lines=ChangedLines(diff_ref) if diff_ref and not writing else None)
-    except (ConfigError, UsageError, BaselineError) as error:
+        if baseline_file or writing:
+            from newslint.baseline import BaselineError, load_baseline
+
+            workflow_errors += (BaselineError,)
+            baseline = load_baseline(Path(baseline_file)) if baseline_file else None
+        if diff_ref and not writing:
+            from newslint.gitdiff import ChangedLines, DiffError
+
+            workflow_errors += (DiffError,)
+            changed_lines = ChangedLines(diff_ref)
+        linter = Linter(installed, config, notify=_notify, baseline=baseline, changed_lines=changed_lines)
+    except (ConfigError, UsageError, *workflow_errors) as error:
         _notify(f"error: {error}")
         sys.exit(EXIT_ERROR)
 
@@ -156,7 +165,7 @@ def main(paths, select, ignore, output_format, output_file, show_source, fail_on
                 _notify(source.notice)
             document = build_document(source, parse)
             report.add(document, linter.lint_with_text(document))
-    except DiffError as error:
+    except workflow_errors as error:
         _notify(f"error: {error}")
         sys.exit(EXIT_ERROR)
 
@@ -173,6 +182,8 @@ def main(paths, select, ignore, output_format, output_file, show_source, fail_on
 
 
 def _write_baseline(location: Path, report: Report) -> int:
+    from newslint.baseline import BaselineError, write_baseline
+
     try:
         recorded = write_baseline(location, ((f, report.flagged.get(f, "")) for f in report.findings))
     except BaselineError as error:
@@ -183,7 +194,7 @@ def _write_baseline(location: Path, report: Report) -> int:
 
 
 def _emit(report: Report, output_format: str, output_file: str | None, options: FormatOptions) -> None:
-    rendered = FORMATTERS[output_format](report, options)
+    rendered = get_formatter(output_format)(report, options)
     if not output_file:
         click.echo(rendered, nl=False)
         return

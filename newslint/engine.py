@@ -10,16 +10,18 @@ from __future__ import annotations
 from collections import ChainMap
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from newslint.baseline import Baseline
 from newslint.config import Config, ConfigError
 from newslint.document import Document
 from newslint.finding import Finding, Problem, Severity
-from newslint.gitdiff import ALL_LINES, ChangedLines
 from newslint.nlp import ModelUnavailable, Pipeline
 from newslint.registry import Check
 from newslint.suppression import ENGINE_CHECKS, UNUSED_SUPPRESSION, Suppressions, unused_suppression_finding
+
+if TYPE_CHECKING:
+    from newslint.baseline import Baseline
+    from newslint.gitdiff import ChangedLines
 
 
 class UsageError(Exception):
@@ -141,6 +143,8 @@ class Linter:
         if self.baseline is not None:
             pairs = self._apply_baseline(document, pairs, ran, report_unused)
         if self.changed_lines is not None:
+            from newslint.gitdiff import ALL_LINES
+
             changed = self.changed_lines.for_path(document.path)
             if changed is not ALL_LINES:
                 pairs = [(f, t) for f, t in pairs if any(n in changed for n in range(f.line, f.end_line + 1))]

@@ -1,25 +1,30 @@
 """Report formatters. Each one depends only on the Report (findings, errors) and FormatOptions.
 
-A formatter is ``(report, options) -> str``: the whole text to print or write.
+A formatter is ``(report, options) -> str``: the whole text to print or write. Formatters are imported
+when chosen, so a plain run does not pay for SARIF's hashing or the GitHub escaping tables.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Callable
 
 from newslint.engine import Report
-from newslint.formatters.github import format_github
-from newslint.formatters.json import format_json
-from newslint.formatters.sarif import format_sarif
-from newslint.formatters.text import FormatOptions, TextOptions, format_text, summary
+from newslint.formatters.text import FormatOptions, TextOptions, summary
 
 Formatter = Callable[[Report, FormatOptions], str]
 
-FORMATTERS: dict[str, Formatter] = {
-    "text": format_text,
-    "json": format_json,
-    "sarif": format_sarif,
-    "github": format_github,
+FORMATTERS: dict[str, str] = {
+    "text": "newslint.formatters.text:format_text",
+    "json": "newslint.formatters.json:format_json",
+    "sarif": "newslint.formatters.sarif:format_sarif",
+    "github": "newslint.formatters.github:format_github",
 }
 
-__all__ = ["FORMATTERS", "Formatter", "FormatOptions", "TextOptions", "summary"]
+
+def get_formatter(name: str) -> Formatter:
+    module, function = FORMATTERS[name].split(":")
+    return getattr(import_module(module), function)
+
+
+__all__ = ["FORMATTERS", "Formatter", "FormatOptions", "TextOptions", "get_formatter", "summary"]
