@@ -185,3 +185,16 @@ def test_json_stays_one_object_with_everything_on(newsroom: Path) -> None:
     result = run("--format", "json", "--show-source", "--select", "promo-text,unused-suppression", "desk")
     payload = json.loads(result.stdout)  # raises if anything else is printed on stdout
     assert payload["version"] == 1 and len(payload["findings"]) == 5
+
+
+def test_show_source_prints_the_suggestion_under_the_caret(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from newslint.cli import main
+
+    story = tmp_path / "story.txt"
+    story.write_text("The vote is on Tuesday, Jan. 28, 2013.\n")
+    result = CliRunner().invoke(main, ["--select", "date-weekday", "--show-source", str(story)])
+    lines = result.stdout.splitlines()
+    assert lines[1:4] == ["    The vote is on Tuesday, Jan. 28, 2013.", "                   ^" + "~" * 21,
+                          "    suggestion: Monday, Jan. 28, 2013"]

@@ -80,6 +80,8 @@ def format_text(report: Report, options: FormatOptions = FormatOptions()) -> str
         out.append(format_finding(finding, options.color) + "\n")
         if options.show_source:
             out.append(excerpt(finding, report.sources.get(finding.path, []), options.color))
+            if finding.suggestion:
+                out.append(f"    suggestion: {finding.suggestion}\n")
     if report.findings and options.summary:
         out.append(summary(report) + "\n")
     return "".join(out)
