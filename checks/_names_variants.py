@@ -84,6 +84,8 @@ def _one_letter_more_pattern(shorter: str, longer: str) -> str | None:
         if (index > 0 and longer[index - 1] == letter) or (index + 1 < len(longer) and longer[index + 1] == letter):
             return "doubled letter"
         if index == len(longer) - 1:
+            if letter == "n" and longer[index - 1] in "aei":
+                return None  # "Lanka"/"Lankan", "Korea"/"Korean": a demonym, not a slip
             return "final letter"
         if len(longer) >= MIN_LENGTH_DROPPED and letter.isalpha():
             return "dropped letter"

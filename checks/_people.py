@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from newslint.checks._names_variants import fold
+from newslint.checks._names_variants import fold, misspelling_pattern
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,6 +36,11 @@ _ATTRIBUTION_AFTER = re.compile(r"\b([A-Z][\w'’\-]+)[ \t]+(?:said|says|told|ad
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]{1,13})\.?[ \t]+(?=[A-Z])")
 # Entity labels that show a capitalised word is not a person.
 _NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME"})
+
+
+def spelling(name: str) -> str:
+    """A name up to case and apostrophe style: what counts as the same spelling."""
+    return name.casefold().replace("’", "'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +78,8 @@ class Mention:
 
     @property
     def key(self) -> str:
-        """The surname in the form spellings are compared in."""
-        return fold(self.surname.text)
+        """The surname as spelt, up to case: "Peña" and "Pena" are two spellings."""
+        return spelling(self.surname.text)
 
     @property
     def given_words(self) -> tuple[str, ...]:
@@ -177,7 +182,7 @@ def name_parts(text: str, start: int, end: int) -> list[NamePart]:
         if not (capitalised or word in PARTICLES):
             break
         parts.append(NamePart(word, token.start(), token.start() + kept))
-        if ends or len(parts) > MAX_NAME_WORDS + 2:
+        if ends or word.endswith(("'s", "’s", "'", "’")) or len(parts) > MAX_NAME_WORDS + 2:
             break
     return parts
 
@@ -208,7 +213,7 @@ def mention_from_parts(parts: list[NamePart], cue: str) -> Mention | None:
     if last.is_initial or len(last.text) < 2 or not _NAME_WORD.match(last.text):
         return None
     # All-caps words are headline style: their case says nothing, and NER reads them poorly.
-    if any(p.text.isupper() and len(p.text) > 1 for p in parts):
+    if any(p.text.isupper() and not p.is_initial for p in parts):
         return None
     if fold(last.text) in strippable or any(fold(p.text.rstrip(".")) in strippable for p in parts[:-1]):
         return None
@@ -230,9 +235,15 @@ def _lowercase_words(text: str) -> frozenset[str]:
 
 
 def _ner_mentions(doc: "Doc", text: str) -> Iterator[Mention]:
+    labels: dict[str, list[str]] = {}
+    for entity in doc.ents:
+        labels.setdefault(entity.text, []).append(entity.label_)
     for entity in doc.ents:
         if entity.label_ != "PERSON":
             continue
+        seen = labels[entity.text]
+        if seen.count("PERSON") * 2 <= len(seen):
+            continue  # "Sri Lanka" tagged PERSON once and GPE elsewhere: the tagger's slip
         mention = mention_from_parts(name_parts(text, entity.start_char, entity.end_char), "ner")
         if mention is not None:
             yield mention
@@ -262,6 +273,14 @@ def find_mentions(document: "Document") -> list[Mention]:
     not_names = word_list("name_not_names.txt") | _strippable_words()
     lowercase = _lowercase_words(text)
     non_person_spans = _entity_spans(doc, _NOT_PERSON_LABELS)
+    titles = _title_words()
+    longer_non_person_spans = [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ in _NOT_PERSON_LABELS
+        # "Ms Wolthuzen" (ORG) and "Wolthuzen's" are still one word with a label.
+        and len([t for t in e if t.text not in ("'s", "’s") and fold(t.text.rstrip(".")) not in titles]) > 1
+    ]
 
     def plausible(mention: Mention) -> bool:
         words = [mention.surname, *mention.given]
@@ -271,18 +290,88 @@ def find_mentions(document: "Document") -> list[Mention]:
             return True
         # A lone capitalised word: a sentence-initial common word, or part of a place or body?
         surname = mention.surname.text
-        return surname.casefold() not in lowercase and not (
-            mention.cue != "ner" and _inside(non_person_spans, mention.surname.start, mention.surname.end)
-        )
+        if surname.casefold() in lowercase:
+            return False
+        # The tagger's PERSON, or the exact surname of someone the story introduced, outweighs a
+        # place or organisation label on the same word ("Davenport had drawn ..." after "Lindsay
+        # Davenport"); a title or attribution cue does not ("Reuters said").
+        if mention.cue in ("ner", "second reference"):
+            return True
+        # The tagger labels an unfamiliar word as a place or body almost at random, so a label on
+        # that one word alone does not outweigh a title ("Mr Wlfowitz") or the word's closeness to
+        # a surname the story introduced; a label on a longer name ("Menger Foundation") does.
+        if mention.cue in ("title", "variant"):
+            return not _inside(longer_non_person_spans, mention.surname.start, mention.surname.end)
+        return not _inside(non_person_spans, mention.surname.start, mention.surname.end)
 
     accepted: list[Mention] = []
     covered: list[tuple[int, int]] = []
-    for mention in [*_ner_mentions(doc, text), *_cue_mentions(text)]:
-        if _inside(covered, mention.surname.start, mention.surname.end) or not plausible(mention):
-            continue
-        accepted.append(mention)
-        covered.append((mention.start, mention.end))
+
+    def accept(mentions: Iterable[Mention]) -> None:
+        for mention in mentions:
+            if not _inside(covered, mention.surname.start, mention.surname.end) and plausible(mention):
+                accepted.append(mention)
+                covered.append((mention.start, mention.end))
+
+    accept([*_ner_mentions(doc, text), *_cue_mentions(text)])
+    # Once a story has introduced "Aslan Maskhadov", a lone "Maskhadov" is him, whether or not the
+    # tagger saw it; so is a lone word a slip away from his surname (the suspects this check is for).
+    accept(_second_references(text, [m for m in accepted if m.has_given]))
     return sorted(accepted, key=lambda m: m.start)
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’\-.])[A-Z\u00C0-\u00DE][\w'’\-]+")
+
+
+def _second_references(text: str, full_names: list[Mention]) -> Iterator[Mention]:
+    """Lone capitalised words that are, or are a slip away from, the surname of a full name.
+
+    A word right before one is taken as its given name only when the story gives that given name
+    to someone ("Wal Pawik" after "Wal Pawlik"); any other capitalised word before it makes it part
+    of some longer name ("New Zaeland"), not a surname.
+    """
+    if not full_names:
+        return
+    surnames = {m.surname.text for m in full_names}
+    spelt = {spelling(s) for s in surnames}
+    given_names = {w for m in full_names for w in m.given_words}
+    for match in _CAPITALISED_WORD.finditer(text):
+        word = _without_possessive(match.group())
+        if not word or _next_word_capitalised(text, match.end()):
+            continue
+        previous = _previous_capitalised_word(text, match.start())
+        if previous is not None and fold(previous.text) not in given_names and not any(
+            misspelling_pattern(previous.text, given) for given in given_names
+        ):
+            continue
+        if spelling(word) in spelt:
+            cue = "second reference"
+        elif any(misspelling_pattern(word, surname) for surname in surnames):
+            cue = "variant"
+        else:
+            continue
+        given = (previous,) if previous is not None else ()
+        yield Mention(given, NamePart(word, match.start(), match.start() + len(word)), cue)
+
+
+def _next_word_capitalised(text: str, end: int) -> bool:
+    following = re.match(r"[ \t]+([^\s]+)", text[end : end + 40])
+    return bool(following and following.group(1)[0].isupper())
+
+
+def _previous_capitalised_word(text: str, start: int) -> NamePart | None:
+    """The capitalised word just before ``start`` in the same phrase, unless it is a title.
+
+    A title before a surname ("Mr Menger") leaves it a surname-only reference.
+    """
+    window = max(start - 40, 0)
+    preceding = re.search(r"([^\s]+)[ \t]+$", text[window:start])
+    if not preceding:
+        return None
+    word = preceding.group(1)
+    if not word[0].isupper() or word[-1] in ".,;:!?\"”)" or fold(word) in _strippable_words():
+        return None
+    return NamePart(word, window + preceding.start(1), window + preceding.end(1))
 
 
 def group_people(mentions: list[Mention]) -> list[Person]:
@@ -308,9 +397,8 @@ def group_people(mentions: list[Mention]) -> list[Person]:
             continue
         candidates = [p for p in people if p.key == mention.key]
         if not candidates:
-            person = Person(mention.key)
-            people.append(person)
-            candidates = [person]
+            people.append(Person(mention.key, [mention]))
+            continue
         # The most recent full name before it; a surname used before any full name goes to the first.
         before = [p for p in candidates if p.first.start <= mention.start]
         target = before[-1] if before else candidates[0]
