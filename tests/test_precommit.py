@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PROMO_STORY = "Discuss as:\n\nThe council met on Monday and approved the budget.\n"
@@ -36,16 +35,6 @@ def snapshot_of_this_checkout(tmp: Path) -> Path:
     git(snapshot, "add", "-A")
     git(snapshot, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "snapshot")
     return snapshot
-
-
-@pytest.fixture(scope="module")
-def hook_source(tmp_path_factory) -> Path:
-    return snapshot_of_this_checkout(tmp_path_factory.mktemp("src"))
-
-
-@pytest.fixture(scope="module")
-def pre_commit_home(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("pre-commit-home")
 
 
 def try_repo(repo: Path, source: Path, home: Path, *files: str) -> subprocess.CompletedProcess:

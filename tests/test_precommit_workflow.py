@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from test_precommit import git, make_repo, snapshot_of_this_checkout
+from test_precommit import git, make_repo
 
 PROMO_STORY = "Discuss as:\n\nThe council met on Monday and approved the budget.\n"
 BASELINE = "newslint-baseline.json"
@@ -25,16 +25,6 @@ def commit(repo: Path, home: Path, message: str) -> subprocess.CompletedProcess:
     environment = {**os.environ, "PRE_COMMIT_HOME": str(home)}
     return subprocess.run(["git", "commit", "-q", "-m", message], cwd=repo, capture_output=True, text=True,
                           env=environment)
-
-
-@pytest.fixture(scope="module")
-def hook_source(tmp_path_factory) -> Path:
-    return snapshot_of_this_checkout(tmp_path_factory.mktemp("src"))
-
-
-@pytest.fixture(scope="module")
-def pre_commit_home(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("pre-commit-home")
 
 
 @pytest.fixture
