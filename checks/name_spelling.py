@@ -1,0 +1,283 @@
+"""name-spelling: one person's name spelt two ways in one story."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from newslint.checks._names_variants import PATTERN_DIACRITICS, fold, has_diacritics, misspelling_pattern
+from newslint.checks._people import (
+    Mention,
+    NamePart,
+    Person,
+    find_mentions,
+    given_names_compatible,
+    group_people,
+    mention_from_parts,
+    name_parts,
+    spelling,
+)
+from newslint.document import Document
+from newslint.finding import Problem
+from newslint.registry import check
+
+# Given names come in pairs that differ by their last letter and are two people: Paul/Paula,
+# Louis/Louise, Francis/Frances. A given-name variant counts only if the change is further in.
+_GIVEN_NAME_PATTERNS = frozenset({"transposed letters", "doubled letter", "dropped letter", "vowel swap", PATTERN_DIACRITICS})
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """One spelling of a surname in the story and every mention that uses it."""
+
+    key: str
+    people: tuple[Person, ...]
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return sorted((m for p in self.people for m in p.mentions), key=lambda m: m.start)
+
+    @property
+    def written(self) -> str:
+        return self.mentions[0].surname.text
+
+    @property
+    def first_start(self) -> int:
+        return self.mentions[0].start
+
+    @property
+    def with_given(self) -> list[Person]:
+        return [p for p in self.people if p.has_given]
+
+
+@check("name-spelling", severity="warning", options={"names-file": ""}, nlp_components=("ner",))
+def name_spelling(document: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
+    """Report a spelling of a person's name that is probably a misspelling of another in the story.
+
+    What it does
+    ------------
+    Finds the people a story names (spaCy's PERSON entities, helped by titles such as "Sen." or
+    "Sheriff" and by attributions such as "said Menger"), links each surname-only reference to the
+    full name it follows, and compares the spellings. A surname that differs from another by a
+    typical slip (transposed, doubled or dropped letters, a vowel swap, Mc/Mac, a missing accent,
+    a dropped or added final letter) is reported when the two forms belong to one person: the
+    same or compatible given names ("Thomas", "Tom", "J. Thomas"), or a surname never written
+    with a given name beside a full name. The rarer form is reported; when both are used equally
+    the later one is, and the message says the two forms conflict. Two people introduced with
+    different given names ("Tom Manger", "Ann Menger") and family members ("Barack and Michelle
+    Obama") are left alone.
+
+    With the option ``names-file`` (one canonical spelling per line, such as the newsroom's list of
+    local officials; ``#`` starts a comment), any close variant of a listed name is reported, even
+    when the story uses it only once.
+
+    Why is this bad?
+    ----------------
+    A misspelt name is among the most common reasons for a correction notice, and a name spelt two
+    ways leaves the reader unsure which one is right.
+
+    Example
+    -------
+    ::
+
+        Police Chief J. Thomas Manger said the meeting went well.
+        "We listened more than we talked," said Menger.
+
+    reports ``"Menger" may be a misspelling of "Manger" (line 1)``, with the suggestion ``Manger``.
+    """
+    people = group_people(find_mentions(document))
+    house_names = _read_names_file(options.get("names-file") or "")
+    reported: set[int] = set()
+    problems = [
+        *_house_list_problems(people, house_names),
+        *_surname_problems(document, people, {spelling(m.surname.text) for m in house_names}),
+        *_given_name_problems(document, people),
+    ]
+    for problem in sorted(problems, key=lambda p: p.start):
+        if problem.start not in reported:
+            reported.add(problem.start)
+            yield problem
+
+
+def _read_names_file(path: str) -> list[Mention]:
+    """The house list's names, parsed like names in a story; an unreadable file is a usage error."""
+    if not path:
+        return []
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValueError(f"name-spelling: cannot read names-file {path}: {error}") from error
+    names = []
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            mention = mention_from_parts(name_parts(entry, 0, len(entry)), "house")
+            if mention is not None:
+                names.append(mention)
+    return names
+
+
+def _line_of(document: Document, offset: int) -> int:
+    return document.position(offset)[0]
+
+
+def _misspelt(suspect: NamePart, reference: str, where: str) -> Problem:
+    return Problem(
+        suspect.start, suspect.end, f'"{suspect.text}" may be a misspelling of "{reference}" ({where})', suggestion=reference
+    )
+
+
+def _conflict(suspect: NamePart, reference: str, where: str) -> Problem:
+    return Problem(
+        suspect.start,
+        suspect.end,
+        f'"{suspect.text}" conflicts with "{reference}" ({where}): the same person\'s name is spelt two ways',
+        suggestion=reference,
+    )
+
+
+def _house_list_problems(people: list[Person], house_names: list[Mention]) -> Iterator[Problem]:
+    house_keys = {spelling(name.surname.text) for name in house_names}
+    for person in people:
+        for mention in person.mentions:
+            for name in house_names:
+                same_surname = mention.key == spelling(name.surname.text)
+                if same_surname:
+                    yield from _house_given_name_problem(mention, name)
+                    continue
+                if mention.key in house_keys or misspelling_pattern(mention.surname.text, name.surname.text) is None:
+                    continue
+                # A listed "Thomas Manger" says nothing about an "Ann Menger": another person.
+                if name.has_given and person.has_given and not any(
+                    given_names_compatible(m, name) for m in person.given_mentions
+                ):
+                    continue
+                yield _misspelt(mention.surname, name.surname.text, "names file")
+
+
+def _house_given_name_problem(mention: Mention, name: Mention) -> Iterator[Problem]:
+    if not (mention.has_given and name.has_given) or given_names_compatible(mention, name):
+        return
+    written, listed = _first_given(mention), _first_given(name)
+    if written and listed and misspelling_pattern(written.text, listed.text) in _GIVEN_NAME_PATTERNS:
+        if not _changes_last_letter(written.text, listed.text):
+            yield _misspelt(written, listed.text, "names file")
+
+
+def _forms(people: list[Person]) -> dict[str, _Form]:
+    by_key: dict[str, list[Person]] = {}
+    for person in people:
+        by_key.setdefault(person.key, []).append(person)
+    return {key: _Form(key, tuple(group)) for key, group in by_key.items()}
+
+
+def _surname_problems(document: Document, people: list[Person], house_keys: set[str]) -> Iterator[Problem]:
+    forms = sorted(_forms(people).values(), key=lambda f: f.first_start)
+    for index, first in enumerate(forms):
+        for second in forms[index + 1 :]:
+            if first.key in house_keys or second.key in house_keys:
+                continue  # the house list decides which spelling is right
+            pattern = misspelling_pattern(first.written, second.written)
+            if pattern is None:
+                continue
+            verdict = _judge(first, second, pattern)
+            if verdict is None:
+                continue
+            suspect, reference, conflicting = verdict
+            where = f"line {_line_of(document, reference.first_start)}"
+            report = _conflict if conflicting else _misspelt
+            for mention in suspect.mentions:
+                yield report(mention.surname, reference.written, where)
+
+
+def _judge(first: _Form, second: _Form, pattern: str) -> tuple[_Form, _Form, bool] | None:
+    """(suspect, reference, whether the forms merely conflict), or None when they are two people.
+
+    ``first`` is the form the story uses first.
+    """
+    if first.with_given and second.with_given:
+        # Both written with given names: one person only if each form is one person and they agree.
+        if len(first.with_given) > 1 or len(second.with_given) > 1:
+            return None
+        if not any(
+            given_names_compatible(a, b)
+            for a in first.with_given[0].given_mentions
+            for b in second.with_given[0].given_mentions
+        ):
+            return None
+        surname_only: _Form | None = None
+    elif first.with_given or second.with_given:
+        # A surname never written with a given name, beside a full name it is a slip away from:
+        # the strongest sign of a misspelt second reference.
+        surname_only = second if first.with_given else first
+        if surname_only is first:
+            # A second reference follows the introduction. A bare surname used before a full name
+            # that is a slip away is more often someone else ("the prophet Mohammed" before
+            # "Yuhanna Abdullah Muhammed").
+            return None
+    else:
+        return None  # two bare surnames: nothing says they are one person
+    if pattern == PATTERN_DIACRITICS and has_diacritics(first.written) != has_diacritics(second.written):
+        # Accents get lost in copy far more often than they are invented.
+        suspect = second if has_diacritics(first.written) else first
+        return suspect, (first if suspect is second else second), False
+    count_first, count_second = len(first.mentions), len(second.mentions)
+    if count_first != count_second:
+        suspect = first if count_first < count_second else second
+        return suspect, (second if suspect is first else first), False
+    if surname_only is not None:
+        return surname_only, (second if surname_only is first else first), False
+    return second, first, True
+
+
+def _first_given(mention: Mention) -> NamePart | None:
+    return next((p for p in mention.given if not p.is_initial and not p.is_particle), None)
+
+
+def _changes_last_letter(a: str, b: str) -> bool:
+    a, b = fold(a), fold(b)
+    if len(a) != len(b):
+        return a.startswith(b) or b.startswith(a)
+    return a[-1] != b[-1]
+
+
+def _coordinated(document: Document, first: Person, second: Person) -> bool:
+    """ "Paul Smith and Pual Smith" side by side, joined by "and", "&" or a comma, are two people."""
+    for a in first.mentions:
+        for b in second.mentions:
+            earlier, later = sorted((a, b), key=lambda m: m.start)
+            if document.text[earlier.end : later.start].strip() in {"and", "&", ",", ", and"}:
+                return True
+    return False
+
+
+def _given_name_problems(document: Document, people: list[Person]) -> Iterator[Problem]:
+    """Same surname, given names a slip apart ("Micheal" / "Michael"): one person, misspelt."""
+    for form in _forms(people).values():
+        if not any(not m.has_given or m.cue == "title" for m in form.mentions):
+            # Copy names a person by surname alone or with a title somewhere; a "name" that is
+            # only ever given whole is as often a company the tagger took for one ("Virgin Blue").
+            continue
+        full = form.with_given
+        for index, a in enumerate(full):
+            for b in full[index + 1 :]:
+                name_a, name_b = _first_given(a.given_mentions[0]), _first_given(b.given_mentions[0])
+                if name_a is None or name_b is None:
+                    continue
+                pattern = misspelling_pattern(name_a.text, name_b.text)
+                if pattern not in _GIVEN_NAME_PATTERNS or _changes_last_letter(name_a.text, name_b.text):
+                    continue
+                if _coordinated(document, a, b):
+                    continue
+                count_a, count_b = len(a.given_mentions), len(b.given_mentions)
+                # b is introduced after a: on equal counts the later one is the suspect.
+                suspect, reference = (b, a) if count_b <= count_a else (a, b)
+                suspect_key = fold((name_b if suspect is b else name_a).text)
+                reference_name = name_a if reference is a else name_b
+                where = f"line {_line_of(document, reference.given_mentions[0].start)}"
+                report = _conflict if count_a == count_b else _misspelt
+                for mention in suspect.given_mentions:
+                    part = _first_given(mention)
+                    if part is not None and fold(part.text) == suspect_key:
+                        yield report(part, reference_name.text, where)
