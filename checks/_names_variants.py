@@ -23,6 +23,10 @@ MIN_LENGTH_DROPPED: Final = 6
 # Jaro-Winkler floor, a sanity gate on top of the patterns: it favours names that agree at the start.
 MIN_JARO_WINKLER: Final = 0.85
 
+# Letters that sound the same, which reporters writing from a voice recording confuse ("Kovac"/"Kovak").
+SOUND_ALIKE: Final = ({"c", "k"}, {"s", "z"})
+MIN_LENGTH_SOUND_ALIKE: Final = 5
+
 PATTERN_DIACRITICS: Final = "missing diacritics"
 PATTERN_MAC: Final = "Mc/Mac"
 
@@ -71,7 +75,9 @@ def _same_length_pattern(a: str, b: str) -> str | None:
     (index,) = differences
     if a[index] in VOWELS and b[index] in VOWELS:
         return "vowel swap"
-    return None  # a consonant for a consonant is as often another name ("Katz"/"Kats", "Hart"/"Hunt")
+    if {a[index], b[index]} in SOUND_ALIKE and len(a) >= MIN_LENGTH_SOUND_ALIKE:
+        return "sound-alike letter"
+    return None  # any other consonant for a consonant is as often another name ("Hart"/"Hunt", "Reid"/"Reed")
 
 
 def _one_letter_more_pattern(shorter: str, longer: str) -> str | None:

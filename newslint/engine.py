@@ -93,16 +93,19 @@ class Linter:
 
     def _options_for(self, check: Check) -> dict[str, Any]:
         given = dict(self.config.check_options.get(check.name, {}))
+        where = self.config.path or "configuration"
         unknown = sorted(set(given) - set(check.options))
         if unknown:
             known = ", ".join(sorted(check.options)) or "none"
-            where = self.config.path or "configuration"
             raise UsageError(f"{where}: check {check.name!r} has no option(s) {', '.join(unknown)} (known: {known})")
         base = self.config.path.parent if self.config.path else Path.cwd()
         for key, value in given.items():
             # Options naming a file are relative to the configuration file, wherever newslint is run.
             if key.endswith("-file") and isinstance(value, str) and value:
-                given[key] = str((base / value).resolve())
+                resolved = (base / value).resolve()
+                if not resolved.is_file():
+                    raise UsageError(f"{where}: [checks.{check.name}] {key} = {value!r}: no such file ({resolved})")
+                given[key] = str(resolved)
         return given
 
     def parse_function(self) -> Callable[[str], Any] | None:

@@ -84,3 +84,10 @@ def test_invalid_configuration_is_one_clear_error(newsroom: Path, monkeypatch, c
 def test_missing_explicit_config(newsroom: Path, monkeypatch) -> None:
     result = run(newsroom, monkeypatch, "--config", "nope.toml", "desk/story.txt")
     assert result.exit_code == 2 and "nope.toml: no such configuration file" in result.stderr
+
+
+def test_a_names_file_that_does_not_exist_is_one_clear_error(newsroom: Path, monkeypatch) -> None:
+    (newsroom / ".newslint.toml").write_text('[checks.name-spelling]\nnames-file = "desk-names.txt"\n')
+    result = run(newsroom, monkeypatch, "desk/story.txt")
+    assert result.exit_code == 2
+    assert "names-file = 'desk-names.txt': no such file" in result.stderr and result.stderr.count("\n") == 1
