@@ -198,3 +198,17 @@ def test_show_source_prints_the_suggestion_under_the_caret(tmp_path) -> None:
     lines = result.stdout.splitlines()
     assert lines[1:4] == ["    The vote is on Tuesday, Jan. 28, 2013.", "                   ^" + "~" * 21,
                           "    suggestion: Monday, Jan. 28, 2013"]
+
+
+def test_show_source_windows_a_very_long_line(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from newslint.cli import main
+
+    story = tmp_path / "story.txt"
+    story.write_text("The council met. " * 30 + "The vote is on Tuesday, Jan. 28, 2013. " + "It rained. " * 30 + "\n")
+    result = CliRunner().invoke(main, ["--select", "date-weekday", "--show-source", str(story)])
+    source, caret = result.stdout.splitlines()[1:3]
+    assert len(source) < 140 and source.startswith("    …") and source.endswith("…")
+    start = caret.index("^")
+    assert source[start:start + 22] == "Tuesday, Jan. 28, 2013" and caret[start:].strip() == "^" + "~" * 21

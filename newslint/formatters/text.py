@@ -31,6 +31,8 @@ TextOptions = FormatOptions  # the name the first formatters used
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 _TAB_WIDTH = 4
+_MAX_EXCERPT = 120  # characters of a long line shown around a finding
+_CONTEXT = 40
 
 
 def format_finding(finding: Finding, color: bool = False) -> str:
@@ -48,6 +50,13 @@ def excerpt(finding: Finding, lines: list[str], color: bool = False) -> str:
     line = lines[finding.line - 1]
     end_column = finding.end_column if finding.end_line == finding.line else len(line) + 1
     start, end = finding.column - 1, max(end_column - 1, finding.column)
+    if len(line) > _MAX_EXCERPT:
+        # A paragraph kept on one line (common in exported copy) is shown around the span only.
+        left_edge = max(0, min(start - _CONTEXT, len(line) - _MAX_EXCERPT))
+        right_edge = min(len(line), max(end + _CONTEXT, left_edge + _MAX_EXCERPT))
+        prefix, suffix = ("…" if left_edge else ""), ("…" if right_edge < len(line) else "")
+        line = prefix + line[left_edge:right_edge] + suffix
+        start, end = start - left_edge + len(prefix), min(end, right_edge) - left_edge + len(prefix)
     shown = line.expandtabs(_TAB_WIDTH)
     # Columns count characters; a tab before the span widens it on screen.
     left = len(line[:start].expandtabs(_TAB_WIDTH))
