@@ -53,7 +53,7 @@ class _Form:
 
 @check("name-spelling", severity="warning", options={"names-file": ""}, nlp_components=("ner",))
 def name_spelling(document: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
-    """Report a spelling of a person's name that is probably a misspelling of another in the story.
+    """A spelling of a person's name that is probably a misspelling of another in the same story.
 
     What it does
     ------------

@@ -39,12 +39,12 @@ def build_document(source: SourceText, parse: Callable | None) -> Document:
 
 
 def _list_checks(installed) -> None:
-    """The installed (entry-point) checks: the plugin contract. The engine's own unused-suppression is
-    not one of them; ``--explain unused-suppression`` and ``--help`` document it."""
-    width = max((len(name) for name in installed), default=0)
-    for name, check in installed.items():
-        nlp = " (nlp)" if check.needs_nlp else ""
-        click.echo(f"{name:<{width}}  {check.severity.label:<7}  {check.summary}{nlp}")
+    """Every name --select accepts: the installed checks and the engine's own unused-suppression."""
+    every = dict(sorted(with_engine_checks(installed).items()))
+    width = max((len(name) for name in every), default=0)
+    for name, check in every.items():
+        origin = " (engine)" if name not in installed else " (nlp)" if check.needs_nlp else ""
+        click.echo(f"{name:<{width}}  {check.severity.label:<7}  {check.summary}{origin}")
 
 
 def _use_color() -> bool:

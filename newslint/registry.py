@@ -51,11 +51,9 @@ class Check:
 
     @property
     def summary(self) -> str:
-        """The first sentence under *What it does*, for --list-checks and SARIF rule descriptions."""
-        text = self.documentation
-        match = re.search(r"What it does\s*\n[-=~]*\n?(.+?)(\n\s*\n|$)", text, re.S)
-        body = match.group(1) if match else text
-        return " ".join(body.split()).split(". ")[0].rstrip(".") + "."
+        """The docstring's first line: the one-line description for --list-checks and SARIF rules."""
+        first = self.documentation.split("\n\n", 1)[0]
+        return " ".join(first.split())
 
     def run(self, document: Document, options: Mapping[str, Any]) -> Iterable[Problem]:
         return self.function(document, MappingProxyType({**self.options, **options}))
