@@ -28,6 +28,7 @@ _REPORTING_VERB = re.compile(r"\b(?:said|says|told|added|according to|announced|
 @dataclass(frozen=True)
 class _Patterns:
     agencies: frozenset[str]  # casefolded, single-spaced
+    photo_agencies: frozenset[str]  # sources that only ever credit pictures (never a byline)
     credit_lead: re.Pattern[str]
     caption_lead: re.Pattern[str]
     caption_marker: re.Pattern[str]
@@ -43,7 +44,9 @@ def _alternation(phrases: Sequence[str]) -> str:
 def _compile(extra_agencies: tuple[str, ...]) -> _Patterns:
     words = load_sections("caption_words.txt")
     return _Patterns(
-        agencies=frozenset(" ".join(a.split()).casefold() for a in (*words["agency"], *extra_agencies)),
+        agencies=frozenset(" ".join(a.split()).casefold()
+                           for a in (*words["agency"], *words["photo-agency"], *extra_agencies)),
+        photo_agencies=frozenset(" ".join(a.split()).casefold() for a in words["photo-agency"]),
         credit_lead=re.compile(rf"^\(?{_alternation(words['credit-lead'])}\s*(?::|\bby\b|\bvia\b|/|\bcourtesy\b|$)",
                                re.I),
         caption_lead=re.compile(rf"^{_alternation(words['caption-lead'])}(?:\b|\s|:|$)", re.I),
@@ -54,7 +57,12 @@ def _compile(extra_agencies: tuple[str, ...]) -> _Patterns:
 
 # The pieces of a credit line: "Jane Roe / Reuters", "Jane Roe | Bloomberg | Getty Images",
 # "Paul Ames/AFP via Getty Images", "AP Photo/Evan Vance".
-_CREDIT_SEPARATOR = re.compile(r"\s*[/|]\s*|\s+(?:via|for)\s+")
+# Not "for": "Jane Roe for CNN" is as often a byline as a credit.
+_CREDIT_SEPARATOR = re.compile(r"\s*[/|]\s*|\s+via\s+")
+_BYLINE = re.compile(r"^by\s", re.I)
+# Words a credit's tail may hold in lower case: "Photo by ev on Unsplash", "jiazi via Compfight cc".
+_CREDIT_SMALL_WORDS = frozenset({"via", "on", "and", "of", "de", "da", "van", "von", "der", "la", "le", "for", "by",
+                                 "cc", "courtesy", "the", "staff", "photographer", "file", "handout"})
 _NAME_PART = re.compile(rf"^{_NAME}$")
 _AGENCY_PHOTO = re.compile(r"^(?P<agency>.+?)\s+(?:photos?|images?|pictures?)$", re.I)
 _PARENTHESES = re.compile(r"\(([^()]{1,100})\)")
@@ -88,13 +96,33 @@ def _parenthesised_credit(line: str, patterns: _Patterns) -> re.Match[str] | Non
     return next((m for m in _PARENTHESES.finditer(line) if _is_parenthesised_credit(m.group(1), patterns)), None)
 
 
-def _is_credit(line: str, patterns: _Patterns) -> bool:
-    if len(line.split()) > _MAX_CREDIT_WORDS:
-        return False
-    if patterns.credit_lead.match(line) or _is_credit_parts(line, patterns):
-        return True
+def _reads_as_a_sentence(tail: str) -> bool:
+    """ "Photographs by Jo Lee hang in the hall" is copy; "Photo by jo on Unsplash" is a credit."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", tail)
+    return sum(word[0].islower() and word.casefold() not in _CREDIT_SMALL_WORDS for word in words) >= 2
+
+
+def _credit_strength(line: str, patterns: _Patterns) -> str | None:
+    """ "strong" for a line that is a photo credit wherever it stands; "weak" for one that is a credit only
+    beside a caption (a news agency's name alone, which is also how a byline's second line reads)."""
+    if len(line.split()) > _MAX_CREDIT_WORDS or _BYLINE.match(line):
+        return None
+    lead = patterns.credit_lead.match(line)
+    if lead:
+        return None if _reads_as_a_sentence(line[lead.end():]) else "strong"
     whole = _PARENTHESES.fullmatch(line.strip())
-    return bool(whole) and _is_parenthesised_credit(whole.group(1), patterns)
+    if whole and _is_parenthesised_credit(whole.group(1), patterns):
+        return "strong"
+    if not _is_credit_parts(line, patterns):
+        return None
+    if len(_CREDIT_SEPARATOR.split(line.strip())) > 1 or _is_photo_agency(line, patterns):
+        return "strong"
+    return "weak"
+
+
+def _is_photo_agency(part: str, patterns: _Patterns) -> bool:
+    key = " ".join(part.strip().strip("().").split()).casefold()
+    return key in patterns.photo_agencies or bool(_AGENCY_PHOTO.match(part))
 
 
 def _is_short_description(text: str) -> bool:
@@ -186,10 +214,14 @@ def orphan_caption(document: Document, options: Mapping[str, Sequence[str]]) -> 
     lines = [line for line in document.line_spans() if not document.is_photo_caption(line.start, line.end)]
     taken: set[int] = set()
     for index, line in enumerate(lines):
-        if _is_credit(line.text, patterns):
+        strength = _credit_strength(line.text, patterns) if line.index not in taken else None
+        if strength:
+            captions = list(_caption_next_to(lines, index, patterns, taken | {line.index}))
+            if strength == "weak" and not captions:
+                continue
             taken.add(line.index)
             yield Problem(line.start, line.end, f'"{line.text}" is a photo credit with no photo')
-            for caption in _caption_next_to(lines, index, patterns, taken):
+            for caption in captions:
                 taken.add(caption.index)
                 yield Problem(caption.start, caption.end, "photo caption with no photo: a present-tense picture "
                               "description next to a credit")

@@ -17,7 +17,7 @@ from ._phrases import load_sections, normalise
 _EDGE_JUNK = " \t•·*|>»›→←‹«<[](){}:.!…-–—"
 _LEAD_IN_SEPARATOR = r"\s*(?::|\||@|—|–|-\s)\s*"
 _MAX_LEAD_IN_WORDS = 40
-_MAX_LABEL_WORDS = 8
+_MAX_SUFFIX_LABEL_WORDS = 4  # "PC Gamer Newsletter" is furniture; "Volunteers Revive Parish Newsletter" a headline
 # Sentence starts: the start of a line, or after sentence-ending punctuation (and any closing quote).
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…])[\"'”’)\]]*\s+|\s\|\s+)(?=\S)", re.M)
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(?:\s|$))|\n|$")
@@ -77,11 +77,12 @@ def _quote(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _line_problems(start: int, end: int, line: str, phrases: _Phrases) -> Iterator[Problem]:
+def _line_problems(start: int, end: int, line: str, phrases: _Phrases, headline: bool) -> Iterator[Problem]:
     """Whole-line furniture: a widget label, a cross-promotion lead-in, a teaser's "Read more"."""
     bare = normalise(line).strip(_EDGE_JUNK)
     words = len(line.split())
-    if bare in phrases.labels or (words <= _MAX_LABEL_WORDS and phrases.label_suffix.search(bare)):
+    suffix_label = not headline and words <= _MAX_SUFFIX_LABEL_WORDS and phrases.label_suffix.search(bare)
+    if bare in phrases.labels or suffix_label:
         yield Problem(start, end, f'"{_quote(line)}" looks like page furniture (a widget, menu or ad label), not copy')
         return
     if words <= _MAX_LEAD_IN_WORDS and phrases.phrase.search(line):
@@ -166,8 +167,10 @@ def promo_text(document: Document, options: Mapping[str, Sequence[str]]) -> Iter
     """
     phrases = _phrases(options)
     flagged: list[tuple[int, int]] = []
-    for line in document.line_spans():
-        for problem in _line_problems(line.start, line.end, line.text, phrases):
+    story_with_headline = len(document.blocks) > 1
+    for number, line in enumerate(document.line_spans()):
+        headline = story_with_headline and number == 0
+        for problem in _line_problems(line.start, line.end, line.text, phrases, headline):
             flagged.append((line.start, line.end))
             yield problem
     for problem in (*_sentence_problems(document, phrases), *_blurb_problems(document)):

@@ -22,11 +22,14 @@ from newslint.registry import RegistryError, load_checks
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def _names(values: tuple[str, ...]) -> tuple[str, ...] | None:
+def _names(values: tuple[str, ...], option: str) -> tuple[str, ...] | None:
     """--select a,b --select c → ('a', 'b', 'c'); nothing given → None (use the configuration)."""
     if not values:
         return None
-    return tuple(name.strip() for value in values for name in value.split(",") if name.strip())
+    names = tuple(name.strip() for value in values for name in value.split(",") if name.strip())
+    if not names:  # `--select ""` from a script whose variable was empty must not silently run nothing
+        raise click.BadParameter("names no check", param_hint=option)
+    return names
 
 
 def _notify(message: str) -> None:
@@ -127,9 +130,9 @@ def main(paths, select, ignore, output_format, output_file, show_source, fail_on
     writing = write_baseline_file is not None
     try:
         config = _load_configuration(config_file).with_overrides(
-            select=_names(select), fail_on=fail_on, encoding=encoding
+            select=_names(select, "--select"), fail_on=fail_on, encoding=encoding
         )
-        extra_ignores = _names(ignore) or ()
+        extra_ignores = _names(ignore, "--ignore") or ()
         config = config.with_overrides(ignore=tuple(config.ignore) + tuple(extra_ignores))
         if baseline_file or writing:
             from newslint.baseline import BaselineError, load_baseline
@@ -165,6 +168,10 @@ def main(paths, select, ignore, output_format, output_file, show_source, fail_on
                 _notify(source.notice)
             document = build_document(source, parse)
             report.add(document, linter.lint_with_text(document))
+            for path, message in linter.failures:
+                report.errors.append((path, message))
+                _notify(f"error: {path}: {message}")
+            linter.failures.clear()
     except workflow_errors as error:
         _notify(f"error: {error}")
         sys.exit(EXIT_ERROR)

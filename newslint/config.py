@@ -9,7 +9,7 @@ Example (``.newslint.toml``; in ``pyproject.toml`` put the same keys under ``[to
     [per-file-ignores]
     "archive/*.txt" = ["name-spelling"]
     [checks.promo-text]
-    extra-phrases = ["Listen to the Morning Briefing"]
+    extra-labels = ["Listen to the Morning Briefing"]
 
 Command-line options override the file.
 """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -90,7 +91,8 @@ class SourceMap:
         return line_index + 1, source_offset - self._line_starts[line_index] + 1
 
 
-_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+# A blank line may hold any whitespace but a newline (a non-breaking space from a word processor too).
+_BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
 
 
 class Document:
@@ -123,7 +125,9 @@ class Document:
         self.text = text
         self.source = text if source is None else source
         self.source_map = source_map or SourceMap(self.source)
-        self.photo_captions: tuple[Block, ...] = tuple(photo_captions)
+        self.photo_captions: tuple[Block, ...] = tuple(sorted(photo_captions, key=lambda block: block.start))
+        self._caption_starts = [block.start for block in self.photo_captions]
+        self._caption_reach = list(itertools.accumulate((block.end for block in self.photo_captions), max))
         self.suppressions: tuple["Directive", ...] = tuple(suppressions)
         self._parse = parse
 
@@ -176,16 +180,15 @@ class Document:
 
     def is_photo_caption(self, start: int, end: int) -> bool:
         """True when ``text[start:end]`` overlaps a caption printed with its photo."""
-        return any(block.start < end and start < block.end for block in self.photo_captions)
+        # The captions starting before ``end`` are a prefix of the sorted list; one of them overlaps the span
+        # exactly when the furthest end among them lies past ``start`` (nested figures included).
+        index = bisect.bisect_left(self._caption_starts, end) - 1
+        return index >= 0 and start < self._caption_reach[index]
 
     @cached_property
     def source_lines(self) -> list[str]:
         """The source file's lines (1-based line N is ``source_lines[N - 1]``), for excerpts."""
         return self.source.split("\n")
-
-    @property
-    def can_parse(self) -> bool:
-        return self._parse is not None
 
     @cached_property
     def spacy_doc(self) -> "Doc":

@@ -34,7 +34,6 @@ class Report:
 
     findings: list[Finding] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
-    notices: list[str] = field(default_factory=list)
     files: int = 0
     # The words each finding flags (for SARIF fingerprints) and each file's source lines (for excerpts).
     flagged: dict[Finding, str] = field(default_factory=dict)
@@ -88,6 +87,8 @@ class Linter:
         self.options = {check.name: self._options_for(check) for check in self.checks}
         self._notify = notify
         self._nlp_skipped = False
+        # (path, message) for each check that raised instead of reporting: an error of the run (exit 2).
+        self.failures: list[tuple[str, str]] = []
         components = set().union(*(check.nlp_components for check in self.checks))
         self.pipeline = Pipeline(config.model, components) if components else None
 
@@ -137,7 +138,12 @@ class Linter:
             if check.needs_nlp and not self._nlp_ready():
                 continue
             ran.append(check.name)
-            for problem in check.run(document, self.options[check.name]):
+            try:
+                problems = list(check.run(document, self.options[check.name]))
+            except Exception as error:  # one failing check must not lose the other checks' or files' findings
+                self.failures.append((document.path, f"check {check.name} failed: {type(error).__name__}: {error}"))
+                continue
+            for problem in problems:
                 found.setdefault(self._finding(document, check, problem), document.text[problem.start:problem.end])
         report_unused = UNUSED_SUPPRESSION in ran
         pairs = sorted(found.items())

@@ -29,7 +29,7 @@ class ProseBuilder:
         self.segments: list[Segment] = []
         self.photo_captions: list[Block] = []
         self.comments: list[tuple[int, int, str]] = []  # (source start, source end, body)
-        self._caption_starts: list[int] = []
+        self._caption_starts: list[tuple[int, int]] = []  # (offset in text, index in _parts) of open captions
 
     @property
     def length(self) -> int:
@@ -70,13 +70,14 @@ class ProseBuilder:
             self._write("\n" if self._tail[-1:] == "\n" else "\n\n")
 
     def open_caption(self) -> None:
-        self._caption_starts.append(self._length)
+        self._caption_starts.append((self._length, len(self._parts)))
 
     def close_caption(self) -> None:
         if not self._caption_starts:
             return
-        start = self._caption_starts.pop()
-        text = "".join(self._parts)[start:self._length] if self._length > start else ""
+        start, first_part = self._caption_starts.pop()
+        # Only the parts written since the caption opened: joining everything per caption is quadratic.
+        text = "".join(self._parts[first_part:])
         stripped = text.strip()
         if stripped:
             left = start + text.index(stripped[0])

@@ -82,7 +82,12 @@ class Pipeline:
         """A function from text to Doc, loading the model on first call."""
 
         def parse(text: str) -> "Doc":
-            return self.load()(text)
+            nlp = self.load()
+            # spaCy refuses texts over max_length (1M characters) to guard the parser's memory; the
+            # components we load (NER, sentencizer) need little, and a long file must still be linted.
+            if len(text) >= nlp.max_length:
+                nlp.max_length = len(text) + 1
+            return nlp(text)
 
         return parse
 

@@ -188,3 +188,26 @@ def test_run_without_nlp_checks_never_imports_spacy(stories: Path) -> None:
     )
     output = subprocess.run([sys.executable, "-c", code, str(stories / "promo.txt")], capture_output=True, text=True)
     assert output.stdout.strip().splitlines()[-1] == "False", output.stderr
+
+
+def test_an_empty_selection_is_a_usage_error(stories: Path) -> None:
+    result = run("--select", "", str(stories / "promo.txt"))
+    assert result.exit_code == 2 and "names no check" in result.stderr
+
+
+def test_a_failing_check_gives_exit_status_two_and_the_json_still_has_every_other_finding(
+    stories: Path, monkeypatch
+) -> None:
+    import newslint.checks.orphan_caption as module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("pattern table missing")
+
+    monkeypatch.setattr(module, "_compile", broken)
+    result = run("--format", "json", "--select", "promo-text,orphan-caption", str(stories / "promo.txt"),
+                 str(stories / "clean.txt"))
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert [f["check"] for f in report["findings"]] == ["promo-text"]
+    assert [e["message"] for e in report["errors"]] == [
+        "check orphan-caption failed: RuntimeError: pattern table missing"] * 2

@@ -50,3 +50,20 @@ def test_spacy_doc_is_parsed_once_and_only_on_demand() -> None:
     assert calls == []
     assert document.spacy_doc == document.spacy_doc == "TEXT"
     assert calls == ["text"]
+
+
+def test_a_line_of_non_breaking_spaces_separates_paragraphs() -> None:
+    document = Document.from_text("s.txt", "First.\n\u00a0\nSecond.\n \u2003 \nThird.")
+    assert [b.text for b in document.blocks] == ["First.", "Second.", "Third."]
+
+
+def test_photo_captions_lookup_handles_nested_figures() -> None:
+    from newslint.document import Block
+
+    text = "outer start inner caption outer end body"
+    outer = Block(0, text.index(" body"), text[: text.index(" body")])
+    inner = Block(text.index("inner"), text.index(" outer end"), "inner caption")
+    document = Document("s.html", text, photo_captions=[inner, outer])
+    assert document.is_photo_caption(text.index("outer end"), text.index("outer end") + 5)
+    assert document.is_photo_caption(text.index("inner"), text.index("inner") + 3)
+    assert not document.is_photo_caption(text.index("body"), len(text))

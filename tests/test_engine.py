@@ -71,3 +71,30 @@ def test_builtin_selection_by_config() -> None:
     linter = Linter(load_checks(), Config(select=("promo-text", "orphan-caption"), ignore=("orphan-caption",)),
                     notify=print)
     assert [c.name for c in linter.checks] == ["promo-text"]
+
+
+def test_a_check_that_raises_is_an_error_of_the_run_and_the_other_checks_still_report() -> None:
+    def explode(document, options):
+        yield Problem(0, 1, "before the crash")
+        raise KeyError("boom")
+
+    explode.__doc__ = DOC.format("Test check that fails.")
+    installed = {"explodes": check("explodes")(explode), "plain": _make("plain")}
+    linter = Linter(installed, Config(), notify=print)
+    findings = linter.lint(Document.from_text("s.txt", "Some text."))
+    assert [f.check for f in findings] == ["plain"]
+    assert linter.failures == [("s.txt", "check explodes failed: KeyError: 'boom'")]
+
+
+def test_texts_longer_than_spacys_length_limit_are_parsed() -> None:
+    from newslint.nlp import Pipeline
+
+    pipeline = Pipeline(None, {"ner"})
+    nlp = pipeline.load()
+    default = nlp.max_length
+    nlp.max_length = 1_000  # stands in for spaCy's 1,000,000 so the test parses a short text
+    try:
+        doc = pipeline.parser()("Mayor Ann Lee spoke. " * 100)
+    finally:
+        nlp.max_length = default
+    assert len(doc.text) == 2_100 and any(entity.label_ == "PERSON" for entity in doc.ents)

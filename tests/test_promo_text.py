@@ -40,6 +40,10 @@ def test_furniture_lines_are_reported(line: str) -> None:
         "Police asked anyone with information to click on the force's website or call.",
         "Related charges were dropped on Friday.",
         "Watch officials closely, the auditor warned.",
+        "Tap to pay is now accepted at all 2,000 city meters, officials said.",
+        "Never miss a payment, and your score will climb, she said.",
+        "Search\n\nRescuers resumed the search at dawn.",
+        "Privacy\n\nThe bill also tightens rules on data brokers.",
     ],
 )
 def test_the_same_words_in_real_sentences_stay_silent(text: str) -> None:
@@ -73,3 +77,17 @@ def test_options_from_a_config_file(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     findings = run_json("--select", "promo-text", str(story))["findings"]
     assert [(f["line"], f["check"]) for f in findings] == [(3, "promo-text")]
+
+
+def test_a_headline_ending_in_newsletter_is_not_furniture() -> None:
+    assert lint("Church Volunteers Revive Parish Newsletter\n\nThe newsletter returns in May.\n") == []
+    assert [f.line for f in lint("Body copy.\n\nPC Gamer Newsletter\n")] == [3]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Read more about the budget vote at our website.", "Click on the photo above to see more images.",
+     "Tap to read the full report.", "Never miss a story: get our morning email."],
+)
+def test_more_calls_to_action(sentence: str) -> None:
+    assert [f.line for f in lint(f"The council met on Monday.\n\n{sentence}\n")] == [3]

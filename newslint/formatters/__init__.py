@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import Callable
 
 from newslint.engine import Report
-from newslint.formatters.text import FormatOptions, TextOptions, summary
+from newslint.formatters.text import FormatOptions, summary
 
 Formatter = Callable[[Report, FormatOptions], str]
 
@@ -27,4 +27,4 @@ def get_formatter(name: str) -> Formatter:
     return getattr(import_module(module), function)
 
 
-__all__ = ["FORMATTERS", "Formatter", "FormatOptions", "TextOptions", "get_formatter", "summary"]
+__all__ = ["FORMATTERS", "Formatter", "FormatOptions", "get_formatter", "summary"]

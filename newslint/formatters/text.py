@@ -26,8 +26,6 @@ class FormatOptions:
     checks: Mapping[str, object] = field(default_factory=dict)  # name -> Check, for SARIF rules
 
 
-TextOptions = FormatOptions  # the name the first formatters used
-
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 _TAB_WIDTH = 4
