@@ -48,6 +48,16 @@ class Segment:
     source_end: int | None = None
 
 
+def normalise_newlines(text: str) -> str:
+    """CRLF and CR line endings as LF: every convention gives the same lines and columns."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of ``text`` starts (lines end with ``\n``)."""
+    return [0] + [match.end() for match in re.finditer("\n", text)]
+
+
 class SourceMap:
     """Maps offsets in the analysed text to 1-based (line, column) in the source file.
 
@@ -56,7 +66,7 @@ class SourceMap:
     """
 
     def __init__(self, source: str, segments: Sequence[Segment] | None = None) -> None:
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self._line_starts = line_starts(source)
         self._segments = list(segments) if segments is not None else [Segment(0, len(source), 0)]
         self._segment_starts = [s.text_start for s in self._segments]
 
@@ -134,8 +144,7 @@ class Document:
     @classmethod
     def from_text(cls, path: str, text: str, **kwargs) -> "Document":
         """A plain-text document; any line-ending convention gives the same lines and columns."""
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return cls(path, text, **kwargs)
+        return cls(path, normalise_newlines(text), **kwargs)
 
     @cached_property
     def lines(self) -> list[str]:
@@ -144,7 +153,7 @@ class Document:
     @cached_property
     def line_starts(self) -> list[int]:
         """Offset in ``text`` of the start of each line of ``text``."""
-        return [0] + [m.end() for m in re.finditer("\n", self.text)]
+        return line_starts(self.text)
 
     @cached_property
     def blocks(self) -> list[Block]:

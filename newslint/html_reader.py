@@ -18,7 +18,7 @@ import re
 from html.parser import HTMLParser
 from typing import Callable
 
-from newslint.document import Document
+from newslint.document import Document, line_starts
 from newslint.markup import ProseBuilder
 
 SKIPPED = frozenset({"script", "style", "template", "noscript", "code", "pre", "kbd", "samp", "svg", "math",
@@ -39,7 +39,7 @@ class _ProseParser(HTMLParser):
         self.builder = builder
         self.base = start
         self.chunk = builder.source[start:end]
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.chunk)]
+        self.line_starts = line_starts(self.chunk)
         self.comments_only = comments_only
         self.open: list[str] = []  # only the elements that matter: skipped ones, figure, figcaption
 

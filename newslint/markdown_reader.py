@@ -21,7 +21,7 @@ from typing import Callable, Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from newslint.document import Document
+from newslint.document import Document, line_starts
 from newslint.html_reader import extract_html
 from newslint.markup import ProseBuilder
 
@@ -45,9 +45,7 @@ class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.lines = source.split("\n")
-        self.line_starts = [0]
-        for line in self.lines[:-1]:
-            self.line_starts.append(self.line_starts[-1] + len(line) + 1)
+        self.line_starts = line_starts(source)
         self.builder = ProseBuilder(source)
         self._line_cursor: dict[int, int] = {}  # per source line: where the last located run ended
         self._caption_below: int | None = None  # the line right under an image-only paragraph

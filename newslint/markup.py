@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Callable, Sequence
 
-from newslint.document import Block, Document, Segment, SourceMap
+from newslint.document import Block, Document, Segment, SourceMap, normalise_newlines
 from newslint.suppression import directives_in
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -123,7 +123,7 @@ def kind_of(path: str) -> str:
 
 def read_document(path: str, text: str, parse: Callable | None = None) -> Document:
     """The Document for a file's decoded text, read as Markdown, HTML or plain text by its suffix."""
-    source = text.replace("\r\n", "\n").replace("\r", "\n")
+    source = normalise_newlines(text)
     kind = kind_of(path)
     if kind == "markdown":
         from newslint.markdown_reader import read_markdown

@@ -14,13 +14,12 @@ place for every check, and reports a directive that suppressed nothing as ``unus
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Collection, Iterable, Iterator, Mapping
 
-from newslint.document import Document
+from newslint.document import Document, SourceMap
 from newslint.finding import Finding, Problem, Severity
 from newslint.registry import check
 
@@ -62,14 +61,10 @@ def directives_in(source: str, comments: Iterable[tuple[int, int, str]],
     non-blank line counts. An ``ignore`` applies to its own line when that line holds prose, else to
     the next line that does.
     """
-    line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    line_column = SourceMap(source).position
     lines = source.split("\n")
     if prose_lines is None:
         prose_lines = {number for number, line in enumerate(lines, 1) if line.strip()}
-
-    def line_column(offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(line_starts, offset) - 1
-        return index + 1, offset - line_starts[index] + 1
 
     directives = []
     for start, end, body in comments:
