@@ -5,7 +5,8 @@
    one listed for reading (target: at most 0.5 per 100); count-claims per article; and a fixed random
    sample of 30 count-claims listed by file, line and quoted count, for an editor to judge.
 3. Time per article for the three checks, against reading the articles alone (the baseline), in the
-   same run.
+   same run; and time on synthetic stories of 250 KB and 1 MB (written here, not taken from the
+   corpus), whose ratio shows whether the checks grow in proportion to the text (4× for 4× the text).
 
 Only file names, line numbers and the few words each finding quotes are printed: the corpus text is
 for measuring and is not copied into the project.
@@ -27,6 +28,44 @@ CHECKS = ["count-claim", "count-mismatch", "date-weekday"]
 WARNINGS = {"count-mismatch", "date-weekday"}
 SETS = ["clean/lee", "names/conll"]
 SAMPLE_SIZE = 30
+# Synthetic copy for the scaling test: weekday dates, ranges, anchored counts with and without lists.
+SYNTHETIC_PARAGRAPHS = [
+    "Gov. Dana Whitfield met on Tuesday, Jan. 28, 2013, with superintendents from three districts hit by floods.",
+    "\"Every child should be back at a desk by fall,\" Whitfield said on Wednesday, Jan. 30.",
+    "Among the school leaders were the superintendents from Millbrook, Ohio; Fairview, Ky. and Dunmore, Pa., "
+    "the districts that lost the most days.",
+    "One of the 13 officials who met the mayor said the 13 officials would meet again Monday, Feb. 4, through Friday.",
+    "Police chiefs from four communities: Aurora, Oak Creek, Newtown and Tucson. The 40 passengers on the bus were safe.",
+    "The hearing ran Monday-Wednesday, Jan. 28-30, 2013, and the board of 12 trustees voted on Thurs. Jan. 31.",
+    "Delegates from five nations attended, and workers from 30 factories joined the march with farmers from nine villages.",
+    "Two of the three suspects, Tom Reyes, Ann Li and Carl Moss, were charged with theft of about 600 cars.",
+]
+
+
+def _synthetic_story(size: int) -> str:
+    paragraphs, length = [], 0
+    while length < size:
+        paragraphs.append(SYNTHETIC_PARAGRAPHS[len(paragraphs) % len(SYNTHETIC_PARAGRAPHS)])
+        length += len(paragraphs[-1]) + 2
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def _time_synthetic(lint, no_checks) -> list[str]:
+    """Seconds for the three checks on one long synthetic story, net of reading it alone."""
+    lines, seconds = [], {}
+    for size in (250_000, 1_000_000):
+        text = _synthetic_story(size)
+        started = time.perf_counter()
+        lint_text(no_checks, f"baseline-{size}.txt", text)
+        baseline = time.perf_counter() - started
+        started = time.perf_counter()
+        found = lint_text(lint, f"synthetic-{size}.txt", text)
+        elapsed = time.perf_counter() - started
+        seconds[size] = elapsed
+        lines.append(f"- synthetic {len(text) / 1e6:.2f} MB story: reading alone {baseline * 1000:.0f} ms; with the three "
+                     f"checks {elapsed:.2f} s ({len(found)} findings)")
+    lines.append(f"- 4× the text took {seconds[1_000_000] / seconds[250_000]:.1f}× the time (4× is linear)")
+    return lines
 
 
 def _reference_article(lint) -> tuple[list[str], bool]:
@@ -99,6 +138,7 @@ def main(seed: int, show: bool = False) -> None:
         f"- {len(paths)} articles: reading alone {baseline * 1000:.0f} ms; with the three checks "
         f"{elapsed * 1000:.0f} ms ({elapsed / max(baseline, 1e-9):.1f}× the baseline, "
         f"{1000 * (elapsed - baseline) / len(paths):.2f} ms per article for the checks). No NLP model is loaded.",
+        *_time_synthetic(lint, no_checks),
         "",
     ]
     body = "\n".join(lines)

@@ -3,11 +3,14 @@
 Shared by count-claim and count-mismatch. No NLP: a count is a number (digits or words, "a dozen")
 followed by at most two modifiers and a plural noun, read from a simple tokenisation of the text;
 word lists in ``data/count_*.txt`` keep out numbers that measure rather than count ("50 metres",
-"three decades", "two goals"). Enumerations are read from the raw text, name by name.
+"three decades", "two goals"), and a frequency after the noun makes a rate, not a group ("the 40 cars
+sold each day"). Enumerations are read from the raw text, name by name. ``analyse_counts`` does the
+whole reading once per text, for both checks, in time proportional to the text.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +26,7 @@ _UNITS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER_WORD_STARTS = {*_UNITS, "a", "half", "dozen"}  # with the tens, every word a count can begin with
 _MONTH_WORDS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -81,6 +85,18 @@ _RESTRICTING_WORDS = {
     "left", "remaining", "named", "listed", "accused", "charged", "to", "like", "such", "including",
 }
 _ANCHOR_PREPOSITIONS = {"from", "of", "in", "at", "representing"}
+# A count followed in its clause by a frequency is a rate, not a group: "the 600 babies born weekly",
+# "the 40 cars sold each day", "the 300 trucks that cross every year".
+_RATE_WORDS = {"daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly", "quarterly", "biweekly",
+               "fortnightly"}
+_RATE_LEADS = {"a", "an", "each", "every", "per"}
+_RATE_PERIODS = {"day", "week", "month", "year", "hour", "night", "minute", "season", "fortnight"}
+# "a year" is a frequency only where it closes the clause ("sold a year."), and not after words that make
+# it a stretch of time ("for a year."): "jailed a year ago", "given a year in jail" keep their count.
+_NOT_A_RATE_BEFORE = {"for", "over", "within", "than", "after", "about", "nearly", "almost", "half", "last", "to",
+                      "in", "under"}
+_CLAUSE_ENDS = {",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "\"", "“", "”"}
+_RATE_REACH = 10  # tokens after the count's noun
 
 
 @lru_cache(maxsize=None)
@@ -93,14 +109,11 @@ class _Token:
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.casefold()
+    lower: str  # casefolded once: every token is compared with the word lists several times
 
 
 def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    return [_Token(m.start(), m.end(), word, word.casefold()) for m in _TOKEN.finditer(text) for word in [m.group()]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +137,6 @@ class GroupCount:
     determiner: str | None  # "the", "all", "their", "company's" …
     approximate: bool
     round_figure: bool  # "a dozen", "half a dozen": often meant loosely
-    written_as_word: bool
     part: int | None  # the X of "X of the Y", when X is a number
     part_start: int | None
     window: bool  # "the last nine games", "Poland's top five brewers": a slice of a sequence
@@ -146,15 +158,18 @@ def _word_value(word: str) -> int | None:
     return None
 
 
-def _read_number(tokens: list[_Token], index: int) -> tuple[int, int, bool] | None:
-    """(value, index past the number, written as words) for a cardinal number starting at ``index``."""
+def _read_number(tokens: list[_Token], index: int) -> tuple[int, int] | None:
+    """(value, index past the number) for a cardinal number starting at ``index``."""
     token = tokens[index]
+    if not token.text[0].isdigit() and token.lower not in _NUMBER_WORD_STARTS \
+            and token.lower.partition("-")[0] not in _TENS:
+        return None  # most tokens: not a number, settled without building anything
     value: int | None
     words = [t.lower for t in tokens[index:index + 3]]
     if words[:2] == ["a", "dozen"]:
-        return 12, index + 2, True
+        return 12, index + 2
     if words == ["half", "a", "dozen"]:
-        return 6, index + 3, True
+        return 6, index + 3
     if token.text[0].isdigit():
         digits = token.text
         if "," in digits and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
@@ -163,25 +178,20 @@ def _read_number(tokens: list[_Token], index: int) -> tuple[int, int, bool] | No
             following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
             if following not in _MULTIPLIERS:
                 return None
-            return int(float(digits) * _MULTIPLIERS[following]), index + 2, False
+            return int(float(digits) * _MULTIPLIERS[following]), index + 2
         value = int(digits.replace(",", ""))
         if "," not in digits and len(digits) == 4 and 1000 <= value <= 2099:
             return None  # a year ("the 1996 Olympics")
-        written_as_word = False
     else:
         lower = token.lower
-        if lower == "dozen":
-            value, written_as_word = 12, True
-        else:
-            value = _word_value(lower)
-            written_as_word = True
-            if value is None:
-                return None
+        value = 12 if lower == "dozen" else _word_value(lower)
+        if value is None:
+            return None
     end = index + 1
     while end < len(tokens) and tokens[end].lower in {*_MULTIPLIERS, "dozen"}:
         value *= 12 if tokens[end].lower == "dozen" else _MULTIPLIERS[tokens[end].lower]
         end += 1
-    return value, end, written_as_word
+    return value, end
 
 
 def _is_plural_noun(word: str) -> bool:
@@ -245,8 +255,8 @@ def find_group_counts(text: str) -> list[GroupCount]:
         if number is None:
             index += 1
             continue
-        value, after, written_as_word = number
-        found = _group_count(text, tokens, index, after, value, written_as_word, not_groups)
+        value, after = number
+        found = _group_count(text, tokens, index, after, value, not_groups)
         if found is not None:
             counts.append(found)
         index = after
@@ -259,7 +269,6 @@ def _group_count(
     first: int,
     after: int,
     value: int,
-    written_as_word: bool,
     not_groups: frozenset[str],
 ) -> GroupCount | None:
     before = tokens[first - 1] if first > 0 else None
@@ -327,6 +336,8 @@ def _group_count(
         key = None
         next_index = after
         noun_text = None
+    if _rate_follows(tokens, next_index):
+        return None
     bare_reference = _is_bare_reference(tokens, next_index if next_index < len(tokens) else None)
     anchor = None
     if kind == "bare" and not definite and first >= 2:
@@ -344,13 +355,30 @@ def _group_count(
         determiner=determiner,
         approximate=approximate,
         round_figure=_is_round_figure(tokens, first),
-        written_as_word=written_as_word,
         part=part,
         part_start=part_start,
         window=bool(_WINDOW_WORDS.intersection(premodifiers)),
         bare_reference=bare_reference,
         anchor=anchor,
     )
+
+
+def _rate_follows(tokens: list[_Token], index: int) -> bool:
+    """Whether a frequency ("weekly", "each day", "a year") follows ``index`` within the same clause."""
+    for position in range(index, min(index + _RATE_REACH, len(tokens))):
+        word = tokens[position].lower
+        if word in _CLAUSE_ENDS:
+            return False
+        if tokens[position].text in _RATE_WORDS:  # lower case: "the Daily Telegraph" is a name
+            return True
+        if word in _RATE_LEADS and position + 1 < len(tokens) and tokens[position + 1].text in _RATE_PERIODS:
+            if word not in {"a", "an"}:
+                return True  # "each day", "every year", "per month"
+            before = tokens[position - 1].lower if position > 0 else ""
+            after = tokens[position + 2].lower if position + 2 < len(tokens) else ""
+            if before not in _NOT_A_RATE_BEFORE and (after in _CLAUSE_ENDS or after in {"", "and", "or", "but"}):
+                return True
+    return False
 
 
 def _is_bare_reference(tokens: list[_Token], index: int | None) -> bool:
@@ -441,6 +469,10 @@ class _ListWords:
     region_suffix: re.Pattern[str]  # ", Maryland"
 
 
+# The space after a list's comma, which may be a hard line wrap but not a paragraph break.
+_LIST_SPACE = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
+
+
 def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -453,8 +485,8 @@ def _list_words() -> _ListWords:
         region_abbreviations=frozenset(abbreviations),
         regions=frozenset(r.casefold() for r in regions),
         joined_names=tuple(sorted(sections["joined-name"], key=len, reverse=True)),
-        abbreviation_suffix=re.compile(rf",[ \t]+(?:{_alternation(abbreviations)})(?![\w.])"),
-        region_suffix=re.compile(rf",[ \t]+(?:{_alternation(regions)})(?![\w])"),
+        abbreviation_suffix=re.compile(rf",{_LIST_SPACE}(?:{_alternation(abbreviations)})(?![\w.])"),
+        region_suffix=re.compile(rf",{_LIST_SPACE}(?:{_alternation(regions)})(?![\w])"),
     )
 
 
@@ -468,9 +500,13 @@ _CONTINUING_ABBREVIATION = re.compile(
     r"|Rev|Pres|Gens)\."
 )
 # An age or a party and state after a name: "John Smith, 24," "Joe Lieberman, I-Conn.".
-_PERSONAL_SUFFIX = re.compile(r",[ \t]+(?:\d{1,3}(?=[,;)\s])|[RDI]-[A-Z][\w.]*)")
-_SEPARATOR = re.compile(r"(?P<punct>[;,])?\s*(?:(?P<conj>and|or)\s+)?", re.I)
-_LIST_CLOSE = re.compile(r"\s*(?:$|[.,;:)!?\"”’—–]|--)")
+_PERSONAL_SUFFIX = re.compile(rf",{_LIST_SPACE}(?:\d{{1,3}}(?=[,;)\s])|[RDI]-[A-Z][\w.]*)")
+_SEPARATOR = re.compile(rf"(?P<punct>[;,])?(?P<space>{_LIST_SPACE})?(?:(?P<conj>and|or){_LIST_SPACE})?", re.I)
+# What may follow a complete list; a spaced hyphen closes a list set off by dashes ("members - A and B - played").
+_LIST_CLOSE = re.compile(r"\s*(?:$|[.,;:)!?\"”’—–]|--)|[ \t]+-[ \t]")
+# After a list ending in an abbreviation's full stop: a new sentence, or the end of the line.
+_SENTENCE_AFTER_ABBREVIATION = re.compile(r"\s+[A-Z]|\s*\n")
+_LIST_GOES_ON = re.compile(r",\s+(?:the\s+)?[A-Z]")
 _EXAMPLES_FOLLOW = re.compile(
     r",?\s*(?:among others|and others|and so on|and so forth|etc\b|et al\b|for example|for instance)", re.I
 )
@@ -553,7 +589,7 @@ def _read_list(text: str, position: int, merge_regions: bool) -> Enumeration | N
             punctuation.add(separator.group("punct"))
         if separator.group("conj"):
             final = True
-        elif not separator.group(0).endswith(" "):
+        elif not separator.group("space"):
             return None
         cursor = separator.end()
         if _read_name(text, cursor) is None:
@@ -561,9 +597,9 @@ def _read_list(text: str, position: int, merge_regions: bool) -> Enumeration | N
     if len(items) < 2 or len(punctuation) > 1:
         return None
     end = items[-1][1]
-    if not _LIST_CLOSE.match(text, end) and not (text[end - 1] == "." and re.match(r"\s+[A-Z]|\s*\n", text[end:])):
+    if not _LIST_CLOSE.match(text, end) and not (text[end - 1] == "." and _SENTENCE_AFTER_ABBREVIATION.match(text, end)):
         return None
-    if re.match(r",\s+(?:the\s+)?[A-Z]", text[end:]) or _EXAMPLES_FOLLOW.match(text, end):
+    if _LIST_GOES_ON.match(text, end) or _EXAMPLES_FOLLOW.match(text, end):
         return None  # the list may go on, or it gives examples rather than the whole group
     names = tuple(_display_name(text[s:e]) for s, e in items)
     return Enumeration(position, end, names, frozenset({len(names)}))
@@ -578,7 +614,9 @@ def _display_name(item: str) -> str:
     return name[:-1] if last_word.endswith(".") and not abbreviation else name
 
 
-_APPOSITION = re.compile(r"\s*(?::|\(|—|–|--|,)\s*")
+# What sets a list off from its count: a colon, a parenthesis, a comma or a dash ("boroughs - Manhattan, …"
+# with a spaced hyphen, as typed where a dash is meant).
+_APPOSITION = re.compile(r"\s*(?::|\(|—|–|--|,)\s*|[ \t]+-[ \t]+")
 
 
 def enumeration_after(text: str, count: GroupCount) -> Enumeration | None:
@@ -594,16 +632,73 @@ def enumeration_after(text: str, count: GroupCount) -> Enumeration | None:
     return enumeration
 
 
+# "the police chiefs from ": the words that bring in a later list naming a counted group, found once per
+# text. The head is any word before an anchor preposition; "the" must stand at most two words before it.
+_ANCHOR_PHRASE = re.compile(rf"\b(?P<head>[\w-]+)\s+(?P<preposition>{'|'.join(sorted(_ANCHOR_PREPOSITIONS))})\s+", re.I)
+_THE_BEFORE_HEAD = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", re.I)
+_THE_REACH = 120  # characters searched back from the head for its "the"
+
+
+@dataclass(frozen=True, slots=True)
+class _AnchoredLists:
+    """For each (head, preposition), the lists brought in by "the … head preposition", in text order:
+    ``starts`` holds where each phrase's "the" stands, ``lists`` the list that follows it."""
+
+    starts: tuple[int, ...]
+    lists: tuple[Enumeration, ...]
+
+
+@lru_cache(maxsize=8)
+def _anchored_lists(text: str) -> dict[tuple[str, str], _AnchoredLists]:
+    found: dict[tuple[str, str], list[tuple[int, Enumeration]]] = {}
+    for match in _ANCHOR_PHRASE.finditer(text):
+        if not _is_plural_noun(match.group("head")):
+            continue
+        the = _THE_BEFORE_HEAD.search(text, max(match.start() - _THE_REACH, 0), match.start())
+        if the is None:
+            continue
+        enumeration = read_enumeration(text, match.end())
+        if enumeration is not None:
+            key = (match.group("head").casefold(), match.group("preposition").casefold())
+            found.setdefault(key, []).append((the.start(), enumeration))
+    return {
+        key: _AnchoredLists(tuple(start for start, _ in entries), tuple(e for _, e in entries))
+        for key, entries in found.items()
+    }
+
+
 def enumeration_later(text: str, count: GroupCount) -> Enumeration | None:
     """A later list introduced by the words that introduced the count: "police chiefs from three
     communities" … "the police chiefs from Aurora, Colo.; Oak Creek, Wis. and Newtown, Conn."."""
     if count.anchor is None:
         return None
-    head, preposition = count.anchor
     # "the police chiefs from …": the definite article says the list names the group already counted.
-    pattern = re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}\s+{re.escape(preposition)}\s+", re.I)
-    for match in pattern.finditer(text, count.end):
-        enumeration = read_enumeration(text, match.end())
-        if enumeration is not None:
-            return enumeration
-    return None
+    lists = _anchored_lists(text).get(count.anchor)
+    if lists is None:
+        return None
+    index = bisect.bisect_left(lists.starts, count.end)
+    return lists.lists[index] if index < len(lists.lists) else None
+
+
+# ---------------------------------------------------------------------------------------------------
+# The analysis both count checks share, made once per text.
+
+
+@dataclass(frozen=True, slots=True)
+class CountReading:
+    """A group count with the lists that may name its members: ``listed_after`` right after the count
+    ("three communities: A, B and C"), ``listed_later`` further on after the count's own words."""
+
+    count: GroupCount
+    listed_after: Enumeration | None
+    listed_later: Enumeration | None
+
+
+@lru_cache(maxsize=8)
+def analyse_counts(text: str) -> tuple[CountReading, ...]:
+    """Every group count in the text with its lists; cached, as count-claim and count-mismatch read the
+    same document."""
+    return tuple(
+        CountReading(count, enumeration_after(text, count), enumeration_later(text, count))
+        for count in find_group_counts(text)
+    )

@@ -46,6 +46,26 @@ _RANGE_AFTER = re.compile(
     re.I,
 )
 _RANGE_BEFORE = re.compile(r"(?:[-–—]|\b(?:to|through|thru|until|till))\s*$", re.I)
+# How far back a range word may stand before its second date ("through  "): the search looks no further,
+# so that each date costs the same whatever its place in the text.
+_RANGE_BEFORE_REACH = 40
+
+# An abbreviated weekday right after a capitalised word is part of a name ("the Baltimore Sun. Jan. 6 was
+# …"), unless that word is one that leads into a date at the start of a sentence ("On Sun. Jan. 6").
+# The word must be on the same line or the line before (a hard wrap), not across a blank line.
+_NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<word>[A-Z][\w'’&-]*|the|The|a|A)(?:[ \t]+\n?|\n)[ \t]*$")
+_LEADS_INTO_A_DATE = {
+    "on", "by", "from", "since", "until", "till", "through", "before", "after", "last", "next", "this",
+    "every", "each", "early", "late", "updated", "update", "posted", "published", "dated", "starting",
+    "beginning", "ending", "effective", "closed", "open", "opens", "due", "filed",
+}
+_NAME_REACH = 40  # characters searched back for the word before the weekday
+# A date followed straight by a verb is the subject of its own sentence ("Sun. Jan. 6 was the deadline"):
+# the period before it ended the previous sentence, so the abbreviation there was not a weekday.
+_VERB_AFTER = re.compile(
+    r"\s+(?:is|was|will|would|could|should|may|might|must|has|had|marks|marked|saw|sees|brought|brings"
+    r"|became|becomes|remains|remained|falls|fell)\b"
+)
 
 
 def _renamed(pattern: str, suffix: str) -> str:
@@ -122,7 +142,9 @@ def full_dates(text: str) -> list[datetime.date]:
 def weekday_dates(text: str) -> Iterator[WeekdayDate]:
     """Each weekday written next to a single date; spans and ranges are skipped."""
     for match in _WEEKDAY_DATE.finditer(text):
-        if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(text, 0, match.start()):
+        if _RANGE_AFTER.match(text, match.end()) or _is_second_date_of_range(text, match.start()):
+            continue
+        if _is_abbreviation_in_name_or_sentence_end(text, match):
             continue
         year = _group(match, "year", "year2")
         yield WeekdayDate(
@@ -135,6 +157,23 @@ def weekday_dates(text: str) -> Iterator[WeekdayDate]:
             day=int(_group(match, "day", "day2")),
             year=int(year) if year else None,
         )
+
+
+def _is_second_date_of_range(text: str, start: int) -> bool:
+    return _RANGE_BEFORE.search(text, max(start - _RANGE_BEFORE_REACH, 0), start) is not None
+
+
+def _is_abbreviation_in_name_or_sentence_end(text: str, match: re.Match[str]) -> bool:
+    """"the Baltimore Sun. Jan. 6 was …": "Sun." names a newspaper, or ends a sentence, not Sunday."""
+    weekday = match.group("weekday")
+    if not weekday.endswith("."):
+        return False  # a weekday written out in full, or "Tues"/"Thurs" without a period, is still read
+    start = match.start()
+    before = _NAME_BEFORE.search(text, max(start - _NAME_REACH, 0), start)
+    if before is not None and before.group("word").casefold() not in _LEADS_INTO_A_DATE:
+        return True
+    date_follows_period = text[match.end("weekday"):match.end("weekday") + 1].isspace()
+    return date_follows_period and _VERB_AFTER.match(text, match.end()) is not None
 
 
 def _nearest_year(month: int, day: int, reference: datetime.date) -> int | None:

@@ -8,7 +8,7 @@ from newslint.document import Document
 from newslint.finding import Problem
 from newslint.registry import check
 
-from ._counts import GroupCount, enumeration_after, enumeration_later, find_group_counts
+from ._counts import CountReading, GroupCount, analyse_counts
 
 
 # Nouns a story uses to point back at people it has already counted under a more specific name.
@@ -32,13 +32,13 @@ def _states_group_size(count: GroupCount) -> bool:
     return False
 
 
-def _named_by_list(text: str, count: GroupCount) -> bool:
+def _named_by_list(reading: CountReading) -> bool:
     """The story names the members right after the count (count-mismatch compares the two), or names
     exactly as many further on: either way there is no bare count left to verify."""
-    if enumeration_after(text, count) is not None:
+    if reading.listed_after is not None:
         return True
-    later = enumeration_later(text, count)
-    return later is not None and count.value in later.sizes
+    later = reading.listed_later
+    return later is not None and reading.count.value in later.sizes
 
 
 @check("count-claim", severity="info")
@@ -52,9 +52,10 @@ def count_claim(document: Document, options: Mapping[str, object]) -> Iterator[P
     officials", "all three communities". Counts written as numerals or words ("thirteen",
     "a dozen") are read. Money, percentages, dates, ages, times, scores and measurements are not
     group counts and are skipped, as are estimates ("more than 100 people", "2.5 million cars"),
-    windows over a sequence ("the last nine games") and counts whose members the story names (a list
-    of the same size confirms the count; one of another size is a count-mismatch). Each group is
-    reported once, at its first count.
+    rates ("the 600 babies born weekly", "the 40 cars sold each day"), windows over a sequence ("the
+    last nine games") and counts whose members the story names, after a colon, comma, parenthesis or
+    dash ("the four members - John, Paul, George and Ringo - …"): a list of the same size confirms the
+    count; one of another size is a count-mismatch. Each group is reported once, at its first count.
 
     Why is this bad?
     ----------------
@@ -67,8 +68,9 @@ def count_claim(document: Document, options: Mapping[str, object]) -> Iterator[P
     """
     text = document.text
     reported: set[tuple[int, str | None]] = set()
-    for count in find_group_counts(text):
-        if not _states_group_size(count) or _named_by_list(text, count):
+    for reading in analyse_counts(text):
+        count = reading.count
+        if not _states_group_size(count) or _named_by_list(reading):
             continue
         # "the three Islamic Taleban guards" … "the three guards" … "the three men": one group, one finding.
         group = (count.value, count.noun)

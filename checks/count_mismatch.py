@@ -8,7 +8,7 @@ from newslint.document import Document
 from newslint.finding import Problem
 from newslint.registry import check
 
-from ._counts import Enumeration, GroupCount, enumeration_after, enumeration_later, find_group_counts
+from ._counts import CountReading, Enumeration, GroupCount, analyse_counts
 
 
 def _named(enumeration: Enumeration) -> str:
@@ -16,15 +16,15 @@ def _named(enumeration: Enumeration) -> str:
     return separator.join(enumeration.items)
 
 
-def _list_contradiction(text: str, count: GroupCount) -> tuple[Enumeration, str] | None:
+def _list_contradiction(reading: CountReading) -> tuple[Enumeration, str] | None:
     """The list that names the group, when it names a different number of members."""
-    following = enumeration_after(text, count)
+    count, following = reading.count, reading.listed_after
     if following is not None:
         # A list that can be read two ways ("Armenia, Georgia and Azerbaijan") proves nothing.
         return (following, "") if following.size is not None and following.size != count.value else None
     # A list further on, after the words that introduced the count, may name only some members;
     # naming more than the count is a contradiction all the same.
-    later = enumeration_later(text, count)
+    later = reading.listed_later
     if later is not None and later.size is not None and later.size > count.value:
         return later, " later"
     return None
@@ -52,7 +52,8 @@ def count_mismatch(document: Document, options: Mapping[str, object]) -> Iterato
     ------------
     Finds the places where a story gives a group's size and then contradicts it, in three ways.
     A count followed by a list of a different size: "police chiefs
-    from three communities" whose list, right after the count or later after the same words
+    from three communities" whose list (set off by a colon, comma, parenthesis or dash, and read across
+    a hard line wrap), right after the count or later after the same words
     ("the police chiefs from Aurora, Colo.; Oak Creek, Wis.; Newtown, Conn. and Tucson, Ariz."),
     names four. A part larger than its whole: "four of the three suspects". And one group given two
     sizes: "the 13 officials" and later "the 12 officials". Estimates ("more than 100 people",
@@ -70,8 +71,9 @@ def count_mismatch(document: Document, options: Mapping[str, object]) -> Iterato
     ``Police chiefs from three communities: Aurora, Oak Creek, Newtown and Tucson.`` — four named.
     """
     text = document.text
-    counts = [c for c in find_group_counts(text) if not c.approximate and not c.round_figure]
-    for count in counts:
+    readings = [r for r in analyse_counts(text) if not r.count.approximate and not r.count.round_figure]
+    for reading in readings:
+        count = reading.count
         quote = count.quote(text)
         if count.kind == "partitive" and count.part is not None and count.part > count.value:
             written = " ".join(text[count.part_start:count.end].split())
@@ -81,7 +83,7 @@ def count_mismatch(document: Document, options: Mapping[str, object]) -> Iterato
                 f'"{written}": the part ({count.part}) is larger than the whole group ({count.value})',
             )
             continue
-        contradiction = _list_contradiction(text, count)
+        contradiction = _list_contradiction(reading)
         if contradiction is not None:
             enumeration, where = contradiction
             line = document.position(enumeration.start)[0]
@@ -92,7 +94,7 @@ def count_mismatch(document: Document, options: Mapping[str, object]) -> Iterato
             )
 
     first_mention: dict[str, GroupCount] = {}
-    for count in counts:
+    for count in (reading.count for reading in readings):
         key = _same_group_key(count)
         if key is None:
             continue

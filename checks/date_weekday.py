@@ -8,7 +8,7 @@ from newslint.document import Document
 from newslint.finding import Problem
 from newslint.registry import check
 
-from ._dates import WEEKDAY_NAMES, full_dates, infer_year, make_date, weekday_dates
+from ._dates import WEEKDAY_NAMES, YearReading, full_dates, infer_year, make_date, weekday_dates
 
 
 def _styled_like(weekday: int, written: str) -> str:
@@ -31,7 +31,8 @@ def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[
     without a year takes its year from the story's other full dates; when the story gives no year, or
     its dates leave the year open (they lie more than a year apart, or the weekday would be right in
     one of the story's years), the check stays silent. Ranges ("Monday-Wednesday, Jan. 28-30") are
-    skipped.
+    skipped, and so is an abbreviation that is part of a name or ends a sentence ("told the Baltimore
+    Sun. Jan. 6 was the deadline"); a weekday written out in full is always read.
 
     Why is this bad?
     ----------------
@@ -42,12 +43,18 @@ def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[
     -------
     ``The hearing is set for Tuesday, Jan. 28, 2013.`` — Jan. 28, 2013 was a Monday.
     """
-    references = full_dates(document.text)
+    # Each distinct full date votes once, and each month-day is read once: a long file with many dates
+    # then costs no more than the sum of its dates, not their product.
+    references = sorted(set(full_dates(document.text)))
+    readings: dict[tuple[int, int], YearReading | None] = {}
     for found in weekday_dates(document.text):
         if found.year is not None:
             years, reading = [found.year], found.year
         else:
-            inferred = infer_year(found.month, found.day, references)
+            month_day = (found.month, found.day)
+            if month_day not in readings:
+                readings[month_day] = infer_year(found.month, found.day, references)
+            inferred = readings[month_day]
             if inferred is None:
                 continue
             years, reading = [inferred.year, *sorted(inferred.also_possible)], inferred.year

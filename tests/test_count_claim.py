@@ -87,3 +87,60 @@ def test_group_count_fields() -> None:
 def test_a_general_word_for_people_already_counted_is_not_a_new_claim() -> None:
     text = "The three prison guards were freed.\n\nThe three men flew home.\n\nThe four men who drove them stayed.\n"
     assert claims(text) == ['count to verify: "three prison guards"', 'count to verify: "four men"']
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The five boroughs - Manhattan, Brooklyn, Queens, the Bronx and Staten Island - voted.",
+        "The band's four members - John, Paul, George and Ringo - played on.",
+        "The band's four members – John, Paul, George and Ringo – played on.",
+    ],
+)
+def test_a_list_set_off_by_spaced_dashes_confirms_the_count(sentence: str) -> None:
+    assert claims(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aid workers counted the 600 babies born in the camps weekly.",
+        "The dealer showed the 40 cars sold each day.",
+        "Officials tallied the 300 trucks that cross the border every year.",
+        "The ministry cited the 12 new schools built annually.",
+        "He tracked the 30 flights landing there a day.",
+        "She counted the 25 patients treated per month.",
+        "Regulators fined the 15 banks audited each month.",
+    ],
+)
+def test_a_rate_is_not_a_group_size(sentence: str) -> None:
+    assert claims(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        ("One of the three men jailed a year ago spoke.", "three men"),
+        ("The 12 jurors who deliberated for a day agreed.", "12 jurors"),
+        ("The four officers, who meet weekly, were cleared.", "four officers"),  # the rate is in another clause
+    ],
+)
+def test_a_time_phrase_that_is_not_a_rate_keeps_the_count(sentence: str, quoted: str) -> None:
+    assert claims(sentence) == [f'count to verify: "{quoted}"']
+
+
+def test_group_counts_do_not_carry_unused_fields() -> None:
+    [count] = find_group_counts("the thirteen officials")
+    assert not hasattr(count, "written_as_word")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The three men were each given a year in jail.",
+        "The three men who spent a year in prison were freed.",
+        "The 13 officials told the Daily Telegraph they would resign.",
+    ],
+)
+def test_a_year_in_the_middle_of_a_clause_or_a_capitalised_name_is_not_a_rate(sentence: str) -> None:
+    assert len(claims(sentence)) == 1

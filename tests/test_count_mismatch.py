@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 from fixture_support import assert_fixture, fixture_paths
 
+from newslint.checks import _counts
 from newslint.checks._counts import find_group_counts, read_enumeration
 from newslint.config import Config
 from newslint.document import Document
@@ -102,3 +103,71 @@ def test_read_enumeration_needs_a_closed_list() -> None:
 def test_estimates_are_not_compared_with_lists() -> None:
     assert mismatches("At least three families, the Smiths and the Joneses, left.") == []
     assert [c.approximate for c in find_group_counts("more than 100 people and 12 people")] == [True, False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police chiefs from three communities: Aurora, Oak Creek,\nNewtown and Tucson.\n",
+        "Police chiefs from three communities: Aurora, Oak Creek, Newtown and\nTucson.\n",
+        "Police chiefs from three communities: Aurora,\nOak Creek, Newtown and Tucson.\n",
+    ],
+)
+def test_a_list_hard_wrapped_after_a_comma_or_and_is_read(text: str) -> None:
+    [message] = mismatches(text)
+    assert message.startswith('"three communities" but 4 are named')
+
+
+def test_a_paragraph_break_ends_a_list() -> None:
+    assert read_enumeration("Aurora, Oak Creek,\n\nNewtown and Tucson.", 0) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("The five boroughs - Manhattan, Brooklyn, Queens and the Bronx - voted.", 4),
+        ("The band's three members - John, Paul, George and Ringo - played.", 4),
+        ("The band's three members – John, Paul, George and Ringo – played.", 4),
+    ],
+)
+def test_a_list_set_off_by_spaced_dashes_names_the_group(sentence: str, named: int) -> None:
+    [message] = mismatches(sentence)
+    assert f"but {named} are named" in message
+
+
+def test_rates_are_not_group_sizes() -> None:
+    text = "The 600 babies born weekly were counted.\n\nLater the 500 babies born weekly were counted.\n"
+    assert mismatches(text) == []
+
+
+def _synthetic_story(size: int) -> str:
+    """Paragraphs with anchored counts whose members are never listed, repeated to ``size`` characters."""
+    paragraphs = [
+        "Delegates from five nations attended, and workers from 30 factories joined farmers from nine villages.",
+        "Police chiefs from four communities: Aurora, Oak Creek, Newtown and Tucson. The 40 passengers were safe.",
+        "One of the 13 officials who met the mayor said the 13 officials would meet again.",
+    ]
+    text = "\n\n".join(paragraphs)
+    return "\n\n".join([text] * (size // len(text) + 1)) + "\n"
+
+
+def test_a_long_story_of_consistent_paragraphs_stays_silent() -> None:
+    # Speed on long texts is measured in bench/counts_corpus.py, not asserted here (timings are noisy).
+    assert mismatches(_synthetic_story(300_000)) == []
+
+
+def test_count_claim_and_count_mismatch_share_one_analysis_of_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    original = _counts.find_group_counts
+
+    def counting(text: str):
+        calls.append(text)
+        return original(text)
+
+    monkeypatch.setattr(_counts, "find_group_counts", counting)
+    _counts.analyse_counts.cache_clear()
+    text = "Police chiefs from three communities: Aurora, Oak Creek, Newtown and Tucson.\n\nThe 13 officials met.\n"
+    linter = Linter(load_checks(), Config(select=("count-claim", "count-mismatch")), notify=print)
+    findings = linter.lint(Document.from_text("story.txt", text))
+    assert sorted(f.check for f in findings) == ["count-claim", "count-mismatch"]
+    assert len(calls) == 1

@@ -74,3 +74,61 @@ def test_infer_year_takes_the_nearest_year_and_gives_up_when_dates_disagree() ->
     assert reading is not None and reading.year == 2012
     assert infer_year(1, 14, [datetime.date(2012, 1, 5), datetime.date(2013, 1, 10)]) is None
     assert infer_year(1, 14, []) is None
+
+
+def _synthetic_story(size: int) -> str:
+    """Paragraphs full of weekday dates, full dates and ranges, repeated to ``size`` characters."""
+    paragraphs = [
+        "The board met on Tuesday, Jan. 29, 2013, and again on Wed. Jan. 30 to settle the budget.",
+        "Hearings run Monday-Wednesday, Feb. 4-6, 2013, and from Thursday, Feb. 7 through Feb. 9.",
+        "Update, Tues. Jan. 29: the chief said talks resume Monday (Feb. 4) at 10 a.m.",
+    ]
+    text = "\n\n".join(paragraphs)
+    return "\n\n".join([text] * (size // len(text) + 1)) + "\n"
+
+
+def test_a_long_story_of_consistent_paragraphs_stays_silent() -> None:
+    # Speed on long texts is measured in bench/counts_corpus.py, not asserted here (timings are noisy).
+    assert lint(_synthetic_story(300_000)) == []
+
+
+def test_a_range_far_before_a_date_does_not_hide_it() -> None:
+    text = "Sessions run Monday-Wednesday, Jan. 28-30, 2013.\n\nThe vote is Tuesday, Jan. 28, 2013.\n"
+    assert [f.line for f in lint(text)] == [3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It began Jan. 2, 2025.\n\nShe told the Baltimore Sun. Jan. 6 was the deadline.\n",
+        "It began Jan. 2, 2025.\n\nHe wrote for the Toronto Sun. Jan. 6 was his last day.\n",
+        "It began Jan. 2, 2025.\n\nShe read it in the Sun. Jan. 6 was the deadline.\n",
+        "It began Jan. 2, 2025.\n\nThe paper comes out each Sat. Jan. 6 is the deadline.\n",
+    ],
+)
+def test_an_abbreviated_weekday_in_a_name_or_at_a_sentence_end_is_not_read(text: str) -> None:
+    assert lint(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It began Jan. 2, 2025.\n\nThe Baltimore Sun reported Sunday, Jan. 6, that talks failed.\n",
+        "It began Jan. 2, 2025.\n\nOn Sun. Jan. 6, the council met.\n",
+        "It began Jan. 2, 2025.\n\nThe council met Sun. Jan. 6 at noon.\n",
+    ],
+)
+def test_weekdays_near_names_are_still_read(text: str) -> None:
+    [finding] = lint(text)
+    assert "was a Monday, not a Sunday" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It began Jan. 2, 2025.\n\nUPDATE Sun. Jan. 6: the council met.\n",
+        "It began Jan. 2, 2025.\n\nCouncil Update\n\nSun. Jan. 6: the council met.\n",
+    ],
+)
+def test_a_date_leading_word_or_a_headline_before_the_weekday_is_not_a_name(text: str) -> None:
+    assert len(lint(text)) == 1
