@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._dates import MONTH_WORDS
 from ._phrases import load_sections
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[-'’][A-Za-z]+)*(?:['’]s|s['’])?|\S")
@@ -27,10 +28,6 @@ _UNITS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _NUMBER_WORD_STARTS = {*_UNITS, "a", "half", "dozen"}  # with the tens, every word a count can begin with
-_MONTH_WORDS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-}
 _CURRENCY = {"$", "£", "€", "¥", "₹", "us$", "a$", "c$", "nz$", "hk$", "rs", "usd", "aud", "eur", "gbp"}
 # Words that glue a number to something else: "3-1", "24/7", "10:30", "13%", "No. 3".
 _GLUE = {"-", "–", "—", "/", ":", "%", ".", "+", "#", "×", "x"}
@@ -219,7 +216,7 @@ def _is_modifier(token: _Token) -> bool:
         and (lower not in _STOPWORDS or token.text.isupper())
         and _word_value(lower) is None
         and lower not in _MULTIPLIERS
-        and lower not in _MONTH_WORDS
+        and lower not in MONTH_WORDS
         and not _is_plural_noun(token.text)
     )
 
@@ -282,7 +279,7 @@ def _group_count(
     # "13 of the officials": the number is the part; the whole is read from its own count.
     if following is not None and following.lower in {"of", "percent", "per"}:
         return None
-    if before is not None and (before.lower in _MONTH_WORDS or before.lower in {"aged", "age", "ages", "no", "number"}):
+    if before is not None and (before.lower in MONTH_WORDS or before.lower in {"aged", "age", "ages", "no", "number"}):
         return None
     if before is not None and _is_identifier_before(before) and before.text not in {"A", "An"}:
         return None

@@ -27,10 +27,13 @@ _WEEKDAYS = {
     "friday": 4, "fri.": 4, "saturday": 5, "sat.": 5, "sunday": 6, "sun.": 6,
 }
 
+MONTH_WORDS = frozenset(_MONTHS)  # every spelling of a month, lower case, without a period
+
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
 )
+MONTH_PATTERN = _MONTH  # for other checks that recognise a written date (once per regex: it names a group)
 _WEEKDAY = (
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.|(?:Tues|Thurs|Thur)\.?)"

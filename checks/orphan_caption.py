@@ -11,16 +11,15 @@ from newslint.document import Document, Line
 from newslint.finding import Problem
 from newslint.registry import check
 
+from ._dates import MONTH_PATTERN
 from ._phrases import load_sections
 
 _MAX_CREDIT_WORDS = 14
 _MAX_CAPTION_WORDS = 70
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|la|le|al|bin|ibn)"
 _NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,4}}"
-_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
-          r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
-# Captions often end in the date the picture was taken: "..., Jan. 28, 2013." or "... on Monday."
-_ENDS_WITH_DATE = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)[.)]?\s*$")
+# Captions often end in the date the picture was taken: "..., Jan. 28, 2013." or "..., 2013-01-28."
+_ENDS_WITH_DATE = re.compile(rf"(?:{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)[.)]?\s*$")
 _QUOTES = re.compile(r"[\"“”]")
 _REPORTING_VERB = re.compile(r"\b(?:said|says|told|added|according to|announced|reported)\b", re.I)
 
