@@ -2,7 +2,7 @@
 
 Runs on demand (not part of the test suite):
 
-    .venv/bin/python bench/name_mutations.py [--corpus ../shared/corpus] [--seed 7] [--show-misses]
+    .venv/bin/python bench/name_mutations.py [--corpus ../shared/corpus] [--seed 7] [--show-misses] [--show-extra]
 
 For every real article (Lee and CoNLL) and every typo pattern, a seeded RNG picks a person the story
 introduces with a full name and later mentions again, and rewrites one *later* occurrence of the
@@ -33,6 +33,7 @@ from newslint.checks._people import find_mentions
 from newslint.config import Config
 from newslint.document import Document
 from newslint.engine import Linter
+from newslint.finding import Finding
 from newslint.registry import load_checks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,6 +176,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--show-extra", action="store_true", help="print the findings besides the planted typo")
     args = parser.parse_args()
     linter = Linter(load_checks(), Config(select=("name-spelling",)), notify=lambda m: print(m, file=sys.stderr))
     parse = linter.parse_function()
@@ -201,6 +203,7 @@ def main() -> None:
     planted: Counter[str] = Counter()
     extra = 0
     misses = []
+    extras: list[tuple[Mutation, Finding, str]] = []
     for mutation in mutations:
         document = Document.from_text(mutation.article, mutation.text, parse=parse)
         findings = linter.lint(document)
@@ -212,6 +215,10 @@ def main() -> None:
         else:
             misses.append(mutation)
         extra += len(findings) - len(hit)
+        for finding in findings:
+            if finding not in hit:
+                line_text = document.lines[finding.line - 1]
+                extras.append((mutation, finding, line_text[max(finding.column - 60, 0) : finding.column + 40]))
     elapsed = time.perf_counter() - began
 
     total_planted, total_caught = sum(planted.values()), sum(caught.values())
@@ -249,6 +256,11 @@ def main() -> None:
         for m in misses:
             context = m.text[max(m.start - 70, 0) : m.start + 40].replace("\n", " | ")
             print(f"MISS {m.article} [{m.pattern}] {m.original} -> {m.typo}: ...{context}...")
+    if args.show_extra:
+        for m, finding, excerpt in extras:
+            where = f"{finding.line}:{finding.column}"
+            print(f"EXTRA {m.article} [{m.pattern}] {m.original} -> {m.typo}: {where} {finding.message}")
+            print(f"    ...{excerpt}...")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(report, encoding="utf-8")
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Final
+from functools import lru_cache
+from typing import Final, Iterable, Iterator
 
-from rapidfuzz.distance import JaroWinkler, OSA
+from rapidfuzz.distance import OSA, JaroWinkler
 
 VOWELS: Final = frozenset("aeiouy")
 # Below this length one changed letter makes a different name too often ("Dan"/"Don", "Kerr"/"Carr").
@@ -31,6 +32,11 @@ PATTERN_DIACRITICS: Final = "missing diacritics"
 PATTERN_MAC: Final = "Mc/Mac"
 
 
+# Bounds for the memo tables: a long-running process (an editor plugin) lints many stories.
+_MEMO_SIZE: Final = 1 << 16
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
 def fold(name: str) -> str:
     """Case-folded, with accents removed: the form two spellings are compared in."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
@@ -41,6 +47,7 @@ def has_diacritics(name: str) -> bool:
     return fold(name) != name.casefold().replace("’", "'")
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def misspelling_pattern(first: str, second: str) -> str | None:
     """The misspelling pattern that turns one form into the other, or None if they are not variants.
 
@@ -64,8 +71,11 @@ def misspelling_pattern(first: str, second: str) -> str | None:
     return _one_letter_more_pattern(shorter, longer)
 
 
+_MAC = re.compile(r"^mac(?=\w)")
+
+
 def _mac_to_mc(name: str) -> str:
-    return re.sub(r"^mac(?=\w)", "mc", name)
+    return _MAC.sub("mc", name)
 
 
 def _same_length_pattern(a: str, b: str) -> str | None:
@@ -97,3 +107,33 @@ def _one_letter_more_pattern(shorter: str, longer: str) -> str | None:
             return "dropped letter"
         return None
     return None
+
+
+class VariantIndex:
+    """Names filed by the first letter and length of their folded form, to find a word's variants fast.
+
+    Every pattern keeps the first folded letter (Mac and Mc both start with "m") and changes the
+    folded length by at most one, so a word need only be compared with three small buckets, not
+    with every name in a long story.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._buckets: dict[tuple[str, int], list[str]] = {}
+        for name in dict.fromkeys(names):  # unique, in first-seen order
+            folded = fold(name)
+            if folded:
+                self._buckets.setdefault((folded[0], len(folded)), []).append(name)
+
+    def variants(self, word: str) -> Iterator[tuple[str, str]]:
+        """(name, pattern) for each indexed name that ``word`` is a variant of (in no set order)."""
+        folded = fold(word)
+        if not folded:
+            return
+        for length in (len(folded) - 1, len(folded), len(folded) + 1):
+            for name in self._buckets.get((folded[0], length), ()):
+                pattern = misspelling_pattern(word, name)
+                if pattern is not None:
+                    yield name, pattern
+
+    def has_variant(self, word: str) -> bool:
+        return next(self.variants(word), None) is not None

@@ -10,13 +10,14 @@ one individual: full names with the same surname and compatible given names ("Th
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from newslint.checks._names_variants import fold, misspelling_pattern
+from newslint.checks._names_variants import VariantIndex, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -133,8 +134,15 @@ def _title_words() -> frozenset[str]:
     return word_list("name_titles.txt")
 
 
+@cache
 def _strippable_words() -> frozenset[str]:
     return word_list("name_titles.txt") | word_list("name_office_words.txt")
+
+
+@cache
+def _leading_words() -> frozenset[str]:
+    """Words stripped from the front of a name: titles, offices, and words that open a sentence."""
+    return _strippable_words() | word_list("name_sentence_words.txt")
 
 
 def given_names_compatible(first: Mention, second: Mention) -> bool:
@@ -197,8 +205,10 @@ def _without_possessive(word: str) -> str:
 def mention_from_parts(parts: list[NamePart], cue: str) -> Mention | None:
     """A Mention from a run of words, without its title, suffix and possessive; None if it is no name."""
     strippable = _strippable_words()
+    leading = _leading_words()
     parts = list(parts)
-    while len(parts) > 1 and fold(parts[0].text.rstrip(".")) in strippable:
+    # "Sen. Tom Manger" is "Tom Manger"; so is "Then Manger" (a tagger's PERSON span) just "Manger".
+    while len(parts) > 1 and fold(parts[0].text.rstrip(".")) in leading:
         parts.pop(0)
     while parts and parts[-1].is_particle:
         parts.pop()
@@ -220,13 +230,38 @@ def mention_from_parts(parts: list[NamePart], cue: str) -> Mention | None:
     return Mention(tuple(parts[:-1]), last, cue)
 
 
-def _entity_spans(doc: "Doc", labels: Iterable[str]) -> list[tuple[int, int]]:
+class _Spans:
+    """Character spans kept sorted by start, so that an overlap query is a bisection, not a scan.
+
+    A long story has thousands of mentions and entities; scanning them all for each new mention
+    made finding mentions quadratic.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._longest = 0
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_right(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+        self._longest = max(self._longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any span shares a character with ``start..end``."""
+        # A span that overlaps starts before ``end`` and, being no longer than the longest, after
+        # ``start - longest``.
+        low = bisect.bisect_right(self._starts, start - self._longest)
+        high = bisect.bisect_left(self._starts, end)
+        return any(self._ends[i] > start for i in range(low, high))
+
+
+def _entity_spans(doc: "Doc", labels: Iterable[str]) -> _Spans:
     wanted = set(labels)
-    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in wanted]
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    return _Spans((e.start_char, e.end_char) for e in doc.ents if e.label_ in wanted)
 
 
 def _lowercase_words(text: str) -> frozenset[str]:
@@ -274,13 +309,13 @@ def find_mentions(document: "Document") -> list[Mention]:
     lowercase = _lowercase_words(text)
     non_person_spans = _entity_spans(doc, _NOT_PERSON_LABELS)
     titles = _title_words()
-    longer_non_person_spans = [
+    longer_non_person_spans = _Spans(
         (e.start_char, e.end_char)
         for e in doc.ents
         if e.label_ in _NOT_PERSON_LABELS
         # "Ms Wolthuzen" (ORG) and "Wolthuzen's" are still one word with a label.
         and len([t for t in e if t.text not in ("'s", "’s") and fold(t.text.rstrip(".")) not in titles]) > 1
-    ]
+    )
 
     def plausible(mention: Mention) -> bool:
         words = [mention.surname, *mention.given]
@@ -301,17 +336,17 @@ def find_mentions(document: "Document") -> list[Mention]:
         # that one word alone does not outweigh a title ("Mr Wlfowitz") or the word's closeness to
         # a surname the story introduced; a label on a longer name ("Menger Foundation") does.
         if mention.cue in ("title", "variant"):
-            return not _inside(longer_non_person_spans, mention.surname.start, mention.surname.end)
-        return not _inside(non_person_spans, mention.surname.start, mention.surname.end)
+            return not longer_non_person_spans.overlaps(mention.surname.start, mention.surname.end)
+        return not non_person_spans.overlaps(mention.surname.start, mention.surname.end)
 
     accepted: list[Mention] = []
-    covered: list[tuple[int, int]] = []
+    covered = _Spans()
 
     def accept(mentions: Iterable[Mention]) -> None:
         for mention in mentions:
-            if not _inside(covered, mention.surname.start, mention.surname.end) and plausible(mention):
+            if not covered.overlaps(mention.surname.start, mention.surname.end) and plausible(mention):
                 accepted.append(mention)
-                covered.append((mention.start, mention.end))
+                covered.add(mention.start, mention.end)
 
     accept([*_ner_mentions(doc, text), *_cue_mentions(text)])
     # Once a story has introduced "Aslan Maskhadov", a lone "Maskhadov" is him, whether or not the
@@ -327,28 +362,46 @@ def _second_references(text: str, full_names: list[Mention]) -> Iterator[Mention
     """Lone capitalised words that are, or are a slip away from, the surname of a full name.
 
     A word right before one is taken as its given name only when the story gives that given name
-    to someone ("Wal Pawik" after "Wal Pawlik"); any other capitalised word before it makes it part
-    of some longer name ("New Zaeland"), not a surname.
+    to someone ("Wal Pawik" after "Wal Pawlik"). A word that opens a sentence or clause ("Then",
+    "But", "Meanwhile") is no given name, so the word after it stays a lone surname ("Then Kovak
+    smiled"). Any other capitalised word before it makes it part of some longer name ("New
+    Zaeland"), not a surname.
     """
     if not full_names:
         return
     surnames = {m.surname.text for m in full_names}
     spelt = {spelling(s) for s in surnames}
+    surname_index = VariantIndex(surnames)
     given_names = {w for m in full_names for w in m.given_words}
+    given_index = VariantIndex(given_names)
+    sentence_words = word_list("name_sentence_words.txt")
+    # A long story repeats its capitalised words: judge each distinct word once.
+    cues: dict[str, str | None] = {}
+    givens: dict[str, bool] = {}
     for match in _CAPITALISED_WORD.finditer(text):
         word = _without_possessive(match.group())
-        if not word or _next_word_capitalised(text, match.end()):
+        # All capitals are headline style ("STANDS BY WEAH"), left out as in mention_from_parts.
+        if not word or word.isupper() or _next_word_capitalised(text, match.end()):
             continue
         previous = _previous_capitalised_word(text, match.start())
-        if previous is not None and fold(previous.text) not in given_names and not any(
-            misspelling_pattern(previous.text, given) for given in given_names
-        ):
-            continue
-        if spelling(word) in spelt:
-            cue = "second reference"
-        elif any(misspelling_pattern(word, surname) for surname in surnames):
-            cue = "variant"
-        else:
+        if previous is not None:
+            folded = fold(previous.text)
+            if folded not in given_names and folded in sentence_words:
+                previous = None
+            elif folded not in given_names:
+                if previous.text not in givens:
+                    givens[previous.text] = given_index.has_variant(previous.text)
+                if not givens[previous.text]:
+                    continue
+        if word not in cues:
+            if spelling(word) in spelt:
+                cues[word] = "second reference"
+            elif surname_index.has_variant(word):
+                cues[word] = "variant"
+            else:
+                cues[word] = None
+        cue = cues[word]
+        if cue is None:
             continue
         given = (previous,) if previous is not None else ()
         yield Mention(given, NamePart(word, match.start(), match.start() + len(word)), cue)
@@ -383,25 +436,31 @@ def group_people(mentions: list[Mention]) -> list[Person]:
     full_surnames = {m.key for m in mentions if m.has_given}
     given_words = {w for m in mentions if m.has_given for w in m.given_words}
     people: list[Person] = []
+    by_key: dict[str, list[Person]] = {}  # people with each surname, in the order they were made
+
+    def new_person(mention: Mention) -> None:
+        person = Person(mention.key, [mention])
+        people.append(person)
+        by_key.setdefault(mention.key, []).append(person)
+
     for mention in mentions:
         if not mention.has_given:
             continue
-        for person in people:
-            if person.key == mention.key and any(given_names_compatible(mention, m) for m in person.given_mentions):
+        for person in by_key.get(mention.key, ()):
+            if any(given_names_compatible(mention, m) for m in person.given_mentions):
                 person.mentions.append(mention)
                 break
         else:
-            people.append(Person(mention.key, [mention]))
+            new_person(mention)
     for mention in mentions:
         if mention.has_given or (mention.key in given_words and mention.key not in full_surnames):
             continue
-        candidates = [p for p in people if p.key == mention.key]
+        candidates = by_key.get(mention.key)
         if not candidates:
-            people.append(Person(mention.key, [mention]))
+            new_person(mention)
             continue
         # The most recent full name before it; a surname used before any full name goes to the first.
         before = [p for p in candidates if p.first.start <= mention.start]
         target = before[-1] if before else candidates[0]
-        target.mentions.append(mention)
-        target.mentions.sort(key=lambda m: m.start)
+        bisect.insort(target.mentions, mention, key=lambda m: m.start)
     return people

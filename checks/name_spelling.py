@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from newslint.checks._names_variants import PATTERN_DIACRITICS, fold, has_diacritics, misspelling_pattern
+from newslint.checks._names_variants import PATTERN_DIACRITICS, VariantIndex, fold, has_diacritics, misspelling_pattern
 from newslint.checks._people import (
     Mention,
     NamePart,
@@ -18,6 +20,7 @@ from newslint.checks._people import (
     name_parts,
     spelling,
 )
+
 from newslint.document import Document
 from newslint.finding import Problem
 from newslint.registry import check
@@ -100,14 +103,34 @@ def name_spelling(document: Document, options: Mapping[str, Any]) -> Iterator[Pr
             yield problem
 
 
-def _read_names_file(path: str) -> list[Mention]:
-    """The house list's names, parsed like names in a story; an unreadable file is a usage error."""
+def _read_names_file(path: str) -> tuple[Mention, ...]:
+    """The house list's names, parsed like names in a story; a file that cannot be read raises ValueError.
+
+    A run lints many stories with one list: the file is read again only when it changes.
+    """
     if not path:
-        return []
+        return ()
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ValueError(f"name-spelling: cannot read names-file {path}: {error}") from error
+        status = os.stat(path)
+    except OSError as error:
+        raise ValueError(f"names-file {path}: cannot read it ({error.strerror or error})") from error
+    return _load_names_file(path, status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load_names_file(path: str, mtime_ns: int, size: int) -> tuple[Mention, ...]:
+    """``path`` as it was at ``mtime_ns`` and ``size``: the cache key that notices an edited file."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise ValueError(f"names-file {path}: cannot read it ({error.strerror or error})") from error
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ValueError(
+            f"names-file {path}: not valid UTF-8 (byte 0x{data[error.start]:02x} on line {line}); save it as UTF-8"
+        ) from error
     names = []
     for line in text.splitlines():
         entry = line.split("#", 1)[0].strip()
@@ -115,7 +138,7 @@ def _read_names_file(path: str) -> list[Mention]:
             mention = mention_from_parts(name_parts(entry, 0, len(entry)), "house")
             if mention is not None:
                 names.append(mention)
-    return names
+    return tuple(names)
 
 
 def _line_of(document: Document, offset: int) -> int:
@@ -137,11 +160,30 @@ def _conflict(suspect: NamePart, reference: str, where: str) -> Problem:
     )
 
 
-def _house_list_problems(people: list[Person], house_names: list[Mention]) -> Iterator[Problem]:
+def _house_list_problems(people: list[Person], house_names: tuple[Mention, ...]) -> Iterator[Problem]:
+    if not house_names:
+        return
     house_keys = {spelling(name.surname.text) for name in house_names}
+    by_written: dict[str, list[int]] = {}  # positions in the list of each surname as written
+    by_key: dict[str, list[int]] = {}  # ... and of each spelling
+    for position, name in enumerate(house_names):
+        by_written.setdefault(name.surname.text, []).append(position)
+        by_key.setdefault(name.key, []).append(position)
+    index = VariantIndex(by_written)
+    concerning: dict[str, list[Mention]] = {}
+
+    def concerned(surname: str) -> list[Mention]:
+        """The listed names with this surname or a variant of it, in list order."""
+        if surname not in concerning:
+            listed = set(by_key.get(spelling(surname), ()))
+            for written, _ in index.variants(surname):
+                listed.update(by_written[written])
+            concerning[surname] = [house_names[p] for p in sorted(listed)]
+        return concerning[surname]
+
     for person in people:
         for mention in person.mentions:
-            for name in house_names:
+            for name in concerned(mention.surname.text):
                 same_surname = mention.key == spelling(name.surname.text)
                 if same_surname:
                     yield from _house_given_name_problem(mention, name)
@@ -174,8 +216,12 @@ def _forms(people: list[Person]) -> dict[str, _Form]:
 
 def _surname_problems(document: Document, people: list[Person], house_keys: set[str]) -> Iterator[Problem]:
     forms = sorted(_forms(people).values(), key=lambda f: f.first_start)
-    for index, first in enumerate(forms):
-        for second in forms[index + 1 :]:
+    order = {form.written: position for position, form in enumerate(forms)}
+    index = VariantIndex(order)
+    for position, first in enumerate(forms):
+        # Only the later forms a slip away: a long story names hundreds of people.
+        later = sorted(order[name] for name, _ in index.variants(first.written) if order[name] > position)
+        for second in (forms[p] for p in later):
             if first.key in house_keys or second.key in house_keys:
                 continue  # the house list decides which spelling is right
             pattern = misspelling_pattern(first.written, second.written)

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
+import random
 from pathlib import Path
 
 import pytest
 
-from newslint.checks._names_variants import misspelling_pattern
-from newslint.checks._people import find_mentions, given_names_compatible, group_people, mention_from_parts, name_parts
+from newslint.checks import _names_variants, name_spelling
+from newslint.checks._names_variants import VariantIndex, misspelling_pattern
+from newslint.checks._people import (
+    _Spans,
+    find_mentions,
+    given_names_compatible,
+    group_people,
+    mention_from_parts,
+    name_parts,
+)
 from newslint.config import Config
 from newslint.document import Document
 from newslint.engine import Linter
@@ -107,9 +117,53 @@ def test_names_file_ignores_a_different_person(linter: Linter, tmp_path: Path) -
     assert _lint(linter, text, options={"names-file": str(names)}) == []
 
 
-def test_names_file_that_cannot_be_read_says_so(linter: Linter, tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="names-file"):
-        _lint(linter, "Mayor Ann Lee spoke.\n", options={"names-file": str(tmp_path / "missing.txt")})
+def _run_check(linter: Linter, text: str, options: dict) -> list:
+    """The check called directly: what it raises reaches the test (the engine would record it)."""
+    document = Document.from_text("story.txt", text, parse=linter.parse_function())
+    return list(load_checks()["name-spelling"].run(document, options))
+
+
+def test_names_file_that_cannot_be_read_says_so_in_one_line(linter: Linter, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    with pytest.raises(ValueError) as raised:
+        _run_check(linter, "Mayor Ann Lee spoke.\n", {"names-file": str(missing)})
+    assert str(raised.value) == f"names-file {missing}: cannot read it (No such file or directory)"
+
+
+def test_names_file_that_is_not_utf8_names_the_line(linter: Linter, tmp_path: Path) -> None:
+    names = tmp_path / "officials.txt"
+    names.write_bytes("Dana Whitcombe\nJos\u00e9 Ib\u00e1\u00f1ez\n".encode("cp1252"))
+    with pytest.raises(ValueError) as raised:
+        _run_check(linter, "Mayor Ann Lee spoke.\n", {"names-file": str(names)})
+    message = str(raised.value)
+    assert message == f"names-file {names}: not valid UTF-8 (byte 0xe9 on line 2); save it as UTF-8"
+    assert "\n" not in message
+
+
+def test_names_file_is_read_once_until_it_changes(
+    linter: Linter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = tmp_path / "officials.txt"
+    names.write_text("Marta Oyelaran\n", encoding="utf-8")
+    opened: list[Path] = []
+    real_open = Path.open
+
+    def counting_open(self: Path, mode: str = "r", *args, **kwargs):
+        if self == names and "r" in mode:
+            opened.append(self)
+        return real_open(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counting_open)
+    story = "Treasurer Marta Oyelaren spoke on Tuesday.\n"
+    for _ in range(3):
+        assert [f.suggestion for f in _lint(linter, story, options={"names-file": str(names)})] == ["Oyelaran"]
+    assert len(opened) == 1
+    # An edited list is read again: the cache key is the file's modification time and size.
+    names.write_text("Marta Oyelaren\n", encoding="utf-8")
+    stamp = names.stat().st_mtime_ns + 1_000_000_000
+    os.utime(names, ns=(stamp, stamp))
+    assert _lint(linter, story, options={"names-file": str(names)}) == []
+    assert len(opened) == 2
 
 
 @pytest.mark.parametrize(
@@ -172,3 +226,82 @@ def test_mentions_are_linked_to_the_full_name(linter: Linter) -> None:
     (stanek,) = [p for p in people if p.key == "stanek"]
     assert [m.surname.text for m in stanek.mentions] == ["Stanek", "Stanek", "Stanek"]
     assert all(p.key != "richard" for p in people)  # a first-name reference is not a surname
+
+
+def test_variant_index_finds_exactly_what_a_full_comparison_finds() -> None:
+    rng = random.Random(11)
+    stems = ["Manger", "Kovac", "Halvorsen", "McKenzie", "José", "Abbott", "Feinstein", "Oyelaran", "Reid"]
+    names = set(stems)
+    for stem in stems:  # single-letter edits of every kind, some of them patterns and most not
+        for _ in range(30):
+            i = rng.randrange(len(stem))
+            letter = rng.choice("aeioubcklnrstz")
+            names |= {stem[:i] + letter + stem[i + 1 :], stem[:i] + stem[i + 1 :], stem[:i] + letter + stem[i:]}
+    names |= {"MacKenzie", "Jose", "Abbot", "Feinstien", "Manger", "Menger", "Kovak"}
+    listed = sorted(n for n in names if n and rng.random() < 0.5)
+    index = VariantIndex(listed)
+    for word in sorted(names):
+        if not word:
+            continue
+        expected = {(n, misspelling_pattern(word, n)) for n in listed if misspelling_pattern(word, n)}
+        assert set(index.variants(word)) == expected, word
+        assert index.has_variant(word) is bool(expected)
+
+
+def test_spans_overlap_like_a_full_scan() -> None:
+    rng = random.Random(5)
+    spans = [(s, s + rng.randint(1, 40)) for s in (rng.randrange(2000) for _ in range(300))]
+    indexed = _Spans()
+    for count, (start, end) in enumerate(spans, 1):
+        indexed.add(start, end)
+        for _ in range(20):
+            a = rng.randrange(2050)
+            b = a + rng.randint(1, 15)
+            assert indexed.overlaps(a, b) is any(s < b and a < e for s, e in spans[:count])
+
+
+_GIVEN = "Anna Ben Carla Dmitri Elena Farid Grace Hamid Ingrid Jonas Keiko Liam Maria Nadia Oscar Priya".split()
+_OFFICES = ["Council member", "Harbour master", "Police Chief", "Councillor", "Principal", "Coach"]
+
+
+def _long_story(size: int) -> str:
+    """Many short synthetic stories in one input: hundreds of people, each named three times."""
+    rng = random.Random(3)
+
+    def surname() -> str:
+        syllables = "".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 3)))
+        return syllables.capitalize() + rng.choice(["n", "r", "l", "s", "k", "nd", "rt"])
+
+    paragraphs: list[str] = []
+    while sum(len(p) + 2 for p in paragraphs) < size:
+        paragraphs.append("Town Board Weighs New Harbour Plan")
+        for given, name in [(rng.choice(_GIVEN), surname()) for _ in range(3)]:
+            paragraphs += [
+                f"{rng.choice(_OFFICES)} {given} {name} said the Harbour Trust would meet on Tuesday.",
+                f"The Board met for two hours. Then {name} left, and the Mayor's Office said nothing.",
+                f'"We will vote in March," said {name}. But the Chamber of Commerce disagreed.',
+            ]
+    return "\n\n".join(paragraphs) + "\n"
+
+
+@pytest.fixture(scope="module")
+def long_document(linter: Linter) -> Document:
+    document = Document.from_text("long.txt", _long_story(30_000), parse=linter.parse_function())
+    return document
+
+
+def test_long_input_compares_each_word_with_few_names(long_document: Document, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = 0
+    real = _names_variants.misspelling_pattern
+
+    def counting(first: str, second: str) -> str | None:
+        nonlocal calls
+        calls += 1
+        return real(first, second)
+
+    for module in (_names_variants, name_spelling):
+        monkeypatch.setattr(module, "misspelling_pattern", counting)
+    assert list(load_checks()["name-spelling"].run(long_document, {})) == []
+    # Comparing every capitalised word with every name made this quadratic (about 90,000 calls here).
+    assert calls < len(long_document.text.split()) / 2
+
