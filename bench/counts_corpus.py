@@ -35,9 +35,11 @@ SYNTHETIC_PARAGRAPHS = [
     "Among the school leaders were the superintendents from Millbrook, Ohio; Fairview, Ky. and Dunmore, Pa., "
     "the districts that lost the most days.",
     "One of the 13 officials who met the mayor said the 13 officials would meet again Monday, Feb. 4, through Friday.",
-    "Police chiefs from four communities: Aurora, Oak Creek, Newtown and Tucson. The 40 passengers on the bus were safe.",
+    "Police chiefs from four communities: Aurora, Oak Creek, Newtown and Tucson. "
+    "The 40 passengers on the bus were safe.",
     "The hearing ran Monday-Wednesday, Jan. 28-30, 2013, and the board of 12 trustees voted on Thurs. Jan. 31.",
-    "Delegates from five nations attended, and workers from 30 factories joined the march with farmers from nine villages.",
+    "Delegates from five nations attended, and workers from 30 factories joined the march "
+    "with farmers from nine villages.",
     "Two of the three suspects, Tom Reyes, Ann Li and Carl Moss, were charged with theft of about 600 cars.",
 ]
 
@@ -62,8 +64,8 @@ def _time_synthetic(lint, no_checks) -> list[str]:
         found = lint_text(lint, f"synthetic-{size}.txt", text)
         elapsed = time.perf_counter() - started
         seconds[size] = elapsed
-        lines.append(f"- synthetic {len(text) / 1e6:.2f} MB story: reading alone {baseline * 1000:.0f} ms; with the three "
-                     f"checks {elapsed:.2f} s ({len(found)} findings)")
+        lines.append(f"- synthetic {len(text) / 1e6:.2f} MB story: reading alone {baseline * 1000:.0f} ms; "
+                     f"with the three checks {elapsed:.2f} s ({len(found)} findings)")
     lines.append(f"- 4× the text took {seconds[1_000_000] / seconds[250_000]:.1f}× the time (4× is linear)")
     return lines
 

@@ -119,7 +119,7 @@ def main() -> None:
         "Findings, by position only (corpus text stays out of the project; run with --show to read them):",
         "",
     ]
-    for path, finding, excerpt in [*lee_findings, *conll_findings]:
+    for path, finding, _excerpt in [*lee_findings, *conll_findings]:
         lines.append(f"- {path.parent.name}/{path.name}:{finding.line}:{finding.column}")  # type: ignore[attr-defined]
     report = "\n".join(lines) + "\n"
     print(report)

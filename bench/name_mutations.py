@@ -47,7 +47,9 @@ def _interior(name: str) -> range:
 
 
 def transposed(name: str, rng: random.Random) -> str | None:
-    spots = [i for i in range(1, len(name) - 2) if name[i] != name[i + 1] and name[i].isalpha() and name[i + 1].isalpha()]
+    spots = [
+        i for i in range(1, len(name) - 2) if name[i] != name[i + 1] and name[i].isalpha() and name[i + 1].isalpha()
+    ]
     if not spots:
         return None
     i = rng.choice(spots)
@@ -234,7 +236,9 @@ def main() -> None:
     ]
     for pattern in PATTERNS:
         if planted[pattern]:
-            lines.append(f"| {pattern} | {planted[pattern]} | {caught[pattern]} | {caught[pattern] / planted[pattern]:.3f} |")
+            lines.append(
+                f"| {pattern} | {planted[pattern]} | {caught[pattern]} | {caught[pattern] / planted[pattern]:.3f} |"
+            )
     lines += [
         f"| **all** | {total_planted} | {total_caught} | **{total_caught / max(total_planted, 1):.3f}** |",
         "",

@@ -71,8 +71,9 @@ def main() -> None:
         [
             "# name-spelling speed",
             "",
-            f"Command: `.venv/bin/python bench/name_speed.py --rounds {args.rounds}` (corpus: ../shared/corpus/clean/lee,"
-            f" {len(texts)} articles; {platform.processor() or platform.machine()}, Python {platform.python_version()})",
+            f"Command: `.venv/bin/python bench/name_speed.py --rounds {args.rounds}` "
+            f"(corpus: ../shared/corpus/clean/lee, {len(texts)} articles; "
+            f"{platform.processor() or platform.machine()}, Python {platform.python_version()})",
             "",
             f"Pipeline components: {', '.join(nlp.pipe_names)}",
             "",
@@ -81,7 +82,8 @@ def main() -> None:
             f"| floor: `nlp.pipe(texts)` | {best['pipe']:.2f} | {1000 * best['pipe'] / len(texts):.1f} |",
             f"| `nlp(text)` per document | {best['calls']:.2f} | {1000 * best['calls'] / len(texts):.1f} |",
             f"| newslint Linter, name-spelling | {best['linter']:.2f} | {1000 * best['linter'] / len(texts):.1f} |",
-            f"| name-spelling alone, parses done beforehand | {check_only:.2f} | {1000 * check_only / len(texts):.1f} |",
+            f"| name-spelling alone, parses done beforehand | {check_only:.2f} "
+            f"| {1000 * check_only / len(texts):.1f} |",
             "",
             f"**Linter / nlp.pipe floor: {ratio:.3f}** (target at most 1.15).",
             f"Per-document `nlp(text)` / `nlp.pipe`: {best['calls'] / best['pipe']:.3f}.",

@@ -67,7 +67,7 @@ _STOPWORDS = {
     "always", "sometimes", "perhaps", "thus", "yes", "plus", "unless", "whereas", "across", "besides",
     "afterwards", "towards", "nevertheless", "there", "here", "if", "because", "though", "although", "whether",
     "either", "neither", "yet", "still", "even", "ever", "never", "now", "later", "earlier", "yesterday",
-    "today", "tomorrow", "tonight", "apiece", "each", "percent", "cent", "times", "a.m", "p.m",
+    "today", "tomorrow", "tonight", "apiece", "percent", "cent", "times", "a.m", "p.m",
 }
 _IRREGULAR_PLURALS = {
     "people", "men", "women", "children", "police", "personnel", "staff", "crew", "cattle", "sheep",
@@ -594,7 +594,9 @@ def _read_list(text: str, position: int, merge_regions: bool) -> Enumeration | N
     if len(items) < 2 or len(punctuation) > 1:
         return None
     end = items[-1][1]
-    if not _LIST_CLOSE.match(text, end) and not (text[end - 1] == "." and _SENTENCE_AFTER_ABBREVIATION.match(text, end)):
+    if not _LIST_CLOSE.match(text, end) and not (
+        text[end - 1] == "." and _SENTENCE_AFTER_ABBREVIATION.match(text, end)
+    ):
         return None
     if _LIST_GOES_ON.match(text, end) or _EXAMPLES_FOLLOW.match(text, end):
         return None  # the list may go on, or it gives examples rather than the whole group

@@ -25,7 +25,10 @@ if TYPE_CHECKING:
     from newslint.document import Document
 
 # Lowercase words that belong inside a name ("Ludwig van Beethoven", "Osama bin Laden").
-PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "la", "le", "du", "bin", "ibn", "al", "ter", "ten"})
+PARTICLES = frozenset({
+    "de", "da", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "la", "le", "du", "bin", "ibn",
+    "al", "ter", "ten",
+})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # A name of more words than this is more likely an organisation or a title run together.
 MAX_NAME_WORDS = 5
@@ -36,7 +39,9 @@ _ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|told|added|asked|explained|acc
 _ATTRIBUTION_AFTER = re.compile(r"\b([A-Z][\w'’\-]+)[ \t]+(?:said|says|told|added|asked|explained)\b")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]{1,13})\.?[ \t]+(?=[A-Z])")
 # Entity labels that show a capitalised word is not a person.
-_NOT_PERSON_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME"})
+_NOT_PERSON_LABELS = frozenset({
+    "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME",
+})
 
 
 def spelling(name: str) -> str:

@@ -27,7 +27,9 @@ from newslint.registry import check
 
 # Given names come in pairs that differ by their last letter and are two people: Paul/Paula,
 # Louis/Louise, Francis/Frances. A given-name variant counts only if the change is further in.
-_GIVEN_NAME_PATTERNS = frozenset({"transposed letters", "doubled letter", "dropped letter", "vowel swap", PATTERN_DIACRITICS})
+_GIVEN_NAME_PATTERNS = frozenset({
+    "transposed letters", "doubled letter", "dropped letter", "vowel swap", PATTERN_DIACRITICS,
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +149,8 @@ def _line_of(document: Document, offset: int) -> int:
 
 def _misspelt(suspect: NamePart, reference: str, where: str) -> Problem:
     return Problem(
-        suspect.start, suspect.end, f'"{suspect.text}" may be a misspelling of "{reference}" ({where})', suggestion=reference
+        suspect.start, suspect.end, f'"{suspect.text}" may be a misspelling of "{reference}" ({where})',
+        suggestion=reference,
     )
 
 

@@ -65,8 +65,9 @@ _CREDIT_SMALL_WORDS = frozenset({"via", "on", "and", "of", "de", "da", "van", "v
 _NAME_PART = re.compile(rf"^{_NAME}$")
 _AGENCY_PHOTO = re.compile(r"^(?P<agency>.+?)\s+(?:photos?|images?|pictures?)$", re.I)
 _PARENTHESES = re.compile(r"\(([^()]{1,100})\)")
-_PHOTO_LEAD = re.compile(r"^(?:(?P<agency>[\w.&' -]{1,30}?)\s+)?(?:photo|image|picture)s?(?:\s+credit)?\s*(?::|/|\bby\b|\bvia\b)",
-                         re.I)
+_PHOTO_LEAD = re.compile(
+    r"^(?:(?P<agency>[\w.&' -]{1,30}?)\s+)?(?:photo|image|picture)s?(?:\s+credit)?\s*(?::|/|\bby\b|\bvia\b)", re.I
+)
 
 
 def _is_agency(part: str, patterns: _Patterns) -> bool:

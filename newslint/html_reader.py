@@ -7,8 +7,9 @@ with ``convert_charrefs=False``), so ``&amp;`` becomes ``&`` and a span ending o
 
 Scripts, styles, templates and code are not prose and are skipped. Block elements separate
 paragraphs; as on the page, a line break in the source is a space and ``<br>`` breaks a line, so each
-paragraph is one line of the analysed text however the HTML is wrapped. Text inside a ``<figure>`` (its ``<figcaption>``, a credit line) is printed with its photo
-and is recorded in ``Document.photo_captions``.
+paragraph is one line of the analysed text however the HTML is wrapped. Text inside a ``<figure>``
+(its ``<figcaption>``, a credit line) is printed with its photo and is recorded in
+``Document.photo_captions``.
 """
 
 from __future__ import annotations

@@ -196,8 +196,9 @@ def unused_suppression(document: Document, options: Mapping[str, object]) -> Ite
     ------------
     Reports suppressions that silenced no finding in this run: an inline newslint comment (ignore,
     disable, file-ignore) or a baseline entry that no longer matches any finding in its file; also a
-    comment that names an unknown check or is misspelt, and an enable with no disable before it. This check is produced by the
-    engine while it applies suppressions, not by reading the text; select or ignore it like any other.
+    comment that names an unknown check or is misspelt, and an enable with no disable before it. This
+    check is produced by the engine while it applies suppressions, not by reading the text; select or
+    ignore it like any other.
     A directive is judged only against checks that ran on the file: with ``--select promo-text``, a
     ``newslint: ignore name-spelling`` comment is not called unused.
 

@@ -52,7 +52,9 @@ def test_command_line_overrides_the_file(newsroom: Path, monkeypatch) -> None:
 
 
 def test_per_file_ignores(newsroom: Path, monkeypatch) -> None:
-    (newsroom / ".newslint.toml").write_text('select = ["promo-text"]\n[per-file-ignores]\n"archive/*" = ["promo-text"]\n')
+    (newsroom / ".newslint.toml").write_text(
+        'select = ["promo-text"]\n[per-file-ignores]\n"archive/*" = ["promo-text"]\n'
+    )
     result = run(newsroom, monkeypatch, "--format", "json", ".")
     assert findings(result) == [("story.txt", "promo-text")]
 

@@ -127,7 +127,8 @@ def test_show_source_excerpt_and_summary(newsroom: Path) -> None:
     result = run("--select", "promo-text", "--show-source", "desk/b.md", "desk/c.html")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        'desk/b.md:3:3: warning promo-text "Discuss as:" looks like page furniture (a widget, menu or ad label), not copy',
+        'desk/b.md:3:3: warning promo-text "Discuss as:" looks like page furniture (a widget, menu or ad label), '
+        'not copy',
         f"    - {PROMO}",
         "      ^" + "~" * 10,
         'desk/c.html:1:4: warning promo-text "Advertisement" looks like page furniture (a widget, menu or ad label), '

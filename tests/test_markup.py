@@ -146,7 +146,10 @@ def test_a_figcaption_outside_a_figure_is_not_marked() -> None:
 
 
 def test_markdown_image_alt_title_and_the_line_under_it_are_captions_with_a_photo() -> None:
-    text = "Body text.\n\n![Chief at the podium](a.jpg \"Speaking, Jan. 28\")\nPhoto: Jane Roe / Reuters\n\nMore body.\n"
+    text = (
+        "Body text.\n\n![Chief at the podium](a.jpg \"Speaking, Jan. 28\")\n"
+        "Photo: Jane Roe / Reuters\n\nMore body.\n"
+    )
     document = read_document("x.md", text)
     for words in ("Chief at the podium", "Speaking, Jan. 28", "Photo: Jane Roe / Reuters"):
         start = document.text.index(words)

@@ -68,5 +68,8 @@ def test_newsroom_agencies_from_configuration() -> None:
 def test_a_news_agency_alone_on_a_line_is_a_credit_only_beside_a_caption() -> None:
     byline = "Headline\n\nBy JANE ROE\nReuters\n\nThe council voted on Monday to close the depot.\n"
     assert lint(byline) == []
-    caption = "Body copy.\n\nReuters\n\nA firefighter walks past a burning house near Route 9 in Dover, Del., Aug. 2, 2023.\n"
+    caption = (
+        "Body copy.\n\nReuters\n\n"
+        "A firefighter walks past a burning house near Route 9 in Dover, Del., Aug. 2, 2023.\n"
+    )
     assert [f.line for f in lint(caption)] == [3, 5]

@@ -23,7 +23,8 @@ def lint(text: str, **options) -> list:
 @pytest.mark.parametrize(
     "line",
     ["Discuss as:", "SHARE THIS ARTICLE", "Advertisement", "• Share on Facebook", "Related Stories »",
-     "Read more: Bridge reopens after repairs", "Jane's Gardening Newsletter", "© 2024 Example Media. All rights reserved.",
+     "Read more: Bridge reopens after repairs", "Jane's Gardening Newsletter",
+     "© 2024 Example Media. All rights reserved.",
      "Get the best stories delivered straight to your inbox", "5 min read"],
 )
 def test_furniture_lines_are_reported(line: str) -> None:

@@ -69,7 +69,10 @@ def test_disable_without_enable_runs_to_the_end(tmp_path: Path) -> None:
 
 
 def test_file_ignore(tmp_path: Path) -> None:
-    text = f"<html><body><p>{PROMO}</p>\n<!-- newslint: file-ignore promo-text -->\n<p>Advertisement</p></body></html>\n"
+    text = (
+        f"<html><body><p>{PROMO}</p>\n<!-- newslint: file-ignore promo-text -->\n"
+        "<p>Advertisement</p></body></html>\n"
+    )
     assert lint(tmp_path, "s.html", text) == []
 
 
@@ -123,7 +126,10 @@ def test_ordinary_comments_and_code_are_not_directives(tmp_path: Path) -> None:
 
 
 def test_directive_in_a_markdown_list_or_quote(tmp_path: Path) -> None:
-    text = f"- item\n  <!-- newslint: ignore promo-text -->\n  {PROMO}\n\n> <!-- newslint: ignore promo-text -->\n> {PROMO}\n"
+    text = (
+        f"- item\n  <!-- newslint: ignore promo-text -->\n  {PROMO}\n"
+        f"\n> <!-- newslint: ignore promo-text -->\n> {PROMO}\n"
+    )
     assert lint(tmp_path, "s.md", text) == []
 
 

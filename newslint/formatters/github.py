@@ -77,7 +77,9 @@ def format_github(report: Report, _options: FormatOptions = FormatOptions()) -> 
     if unannotated:
         out.extend(line + "\n" for line in unannotated)  # plain log lines: every finding stays visible
         listed = unannotated[:_MAX_LISTED]
-        more = f"\n... and {len(unannotated) - len(listed)} more (see the log)" if len(unannotated) > len(listed) else ""
+        more = (
+            f"\n... and {len(unannotated) - len(listed)} more (see the log)" if len(unannotated) > len(listed) else ""
+        )
         out.append(_command(
             "notice",
             f"{len(unannotated)} more newslint finding(s) not annotated (GitHub shows at most "
