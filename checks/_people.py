@@ -14,10 +14,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from newslint.checks._names_variants import VariantIndex, fold
+from newslint.checks._phrases import load_lines
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -118,10 +118,10 @@ class Person:
 
 
 @cache
+@cache
 def word_list(name: str) -> frozenset[str]:
-    """A packaged word list (checks/data/NAME), folded, without comments or blank lines."""
-    text = resources.files("newslint.checks").joinpath("data", name).read_text(encoding="utf-8")
-    return frozenset(fold(line.split("#", 1)[0].strip()) for line in text.splitlines() if line.split("#", 1)[0].strip())
+    """A packaged word list (checks/data/NAME), folded."""
+    return frozenset(fold(entry) for entry in load_lines(name))
 
 
 @cache

@@ -1,4 +1,7 @@
-"""Reading the phrase lists in ``checks/data``: sectioned text files, one phrase per line."""
+"""Reading the word and phrase lists in ``checks/data``: one entry per line, ``#`` starts a comment.
+
+A file is either flat (:func:`load_lines`) or split into ``[sections]`` (:func:`load_sections`).
+"""
 
 from __future__ import annotations
 
@@ -9,12 +12,23 @@ from importlib.resources import files
 _SECTION = re.compile(r"^\[([a-z-]+)\]$")
 
 
+def _read(filename: str) -> str:
+    return files("newslint.checks").joinpath("data", filename).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def load_lines(filename: str) -> tuple[str, ...]:
+    """The entries of a flat data file: trailing ``# comments`` and blank lines are dropped."""
+    entries = (raw.split("#", 1)[0].strip() for raw in _read(filename).splitlines())
+    return tuple(entry for entry in entries if entry)
+
+
 @lru_cache(maxsize=None)
 def load_sections(filename: str) -> dict[str, tuple[str, ...]]:
     """``{section: phrases}`` from a data file; blank lines and ``#`` comments are skipped."""
     sections: dict[str, list[str]] = {}
     current: list[str] | None = None
-    for raw in files("newslint.checks").joinpath("data", filename).read_text(encoding="utf-8").splitlines():
+    for raw in _read(filename).splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
