@@ -16,22 +16,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
 from newslint.checks._people import find_mentions
-from newslint.config import Config
+import _corpus as corpus
 from newslint.document import Document
 from newslint.engine import Linter
-from newslint.registry import load_checks
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results" / "name_corpus.md"
 
 
 def _linter() -> Linter:
-    return Linter(load_checks(), Config(select=("name-spelling",)), notify=lambda m: print(m, file=sys.stderr))
+    return corpus.linter(["name-spelling"])
 
 
 def _findings(linter: Linter, paths: list[Path]) -> list[tuple[Path, object, str]]:
@@ -94,7 +91,7 @@ def main() -> None:
     lines = [
         "# name-spelling on real copy",
         "",
-        "Command: `.venv/bin/python bench/name_corpus.py` (corpus: ../shared/corpus)",
+        "Corpus: ../shared/corpus",
         "",
         "| corpus | articles | name-spelling findings | per 100 articles |",
         "|---|---|---|---|",
@@ -126,8 +123,7 @@ def main() -> None:
     if args.show:
         for path, finding, excerpt in [*lee_findings, *conll_findings]:
             print(f"{path.name}:{finding.line}: {finding.message}\n    ...{excerpt}...")  # type: ignore[attr-defined]
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(report, encoding="utf-8")
+    corpus.write_result("name_corpus", report)
 
 
 if __name__ == "__main__":

@@ -19,17 +19,14 @@ import argparse
 import cProfile
 import platform
 import pstats
-import sys
 import time
 from pathlib import Path
 
-from newslint.config import Config
+import _corpus as corpus
 from newslint.document import Document
-from newslint.engine import Linter
 from newslint.registry import load_checks
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results" / "name_long.md"
 
 
 def long_text(corpus: Path, size: int) -> tuple[str, int]:
@@ -55,7 +52,7 @@ def main() -> None:
     text, articles = long_text(args.corpus, args.size)
 
     checks = load_checks()
-    linter = Linter(checks, Config(select=("name-spelling",)), notify=lambda m: print(m, file=sys.stderr))
+    linter = corpus.linter(["name-spelling"])
     parse = linter.parse_function()
     check = checks["name-spelling"]
     parse("warm up the pipeline.")
@@ -85,9 +82,8 @@ def main() -> None:
         [
             "# name-spelling on one long input",
             "",
-            f"Command: `.venv/bin/python bench/name_long.py --size {args.size} --rounds {args.rounds}`"
-            f" (corpus: ../shared/corpus/clean/lee, first {articles} articles joined: {len(text)} characters;"
-            f" {platform.processor() or platform.machine()}, Python {platform.python_version()})",
+            f"Corpus: ../shared/corpus/clean/lee, first {articles} articles joined: {len(text)} characters;"
+            f" {platform.processor() or platform.machine()}, Python {platform.python_version()}",
             "",
             "| run | seconds |",
             "|---|---|",
@@ -101,8 +97,7 @@ def main() -> None:
         ]
     )
     print(report)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(report, encoding="utf-8")
+    corpus.write_result("name_long", report)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ import argparse
 import json
 import random
 import re
-import sys
 import time
 import unicodedata
 from collections import Counter
@@ -30,14 +29,11 @@ from pathlib import Path
 from typing import Callable
 
 from newslint.checks._people import find_mentions
-from newslint.config import Config
+import _corpus as corpus
 from newslint.document import Document
-from newslint.engine import Linter
 from newslint.finding import Finding
-from newslint.registry import load_checks
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results" / "name_mutations.md"
 VOWELS = "aeiou"
 SURNAME_SHAPE = re.compile(r"^[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]+(?:[-'][A-Z][a-z]+)?$|^Ma?c[A-Z][a-z]+$")
 
@@ -180,7 +176,7 @@ def main() -> None:
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--show-extra", action="store_true", help="print the findings besides the planted typo")
     args = parser.parse_args()
-    linter = Linter(load_checks(), Config(select=("name-spelling",)), notify=lambda m: print(m, file=sys.stderr))
+    linter = corpus.linter(["name-spelling"])
     parse = linter.parse_function()
     began = time.perf_counter()
 
@@ -227,7 +223,7 @@ def main() -> None:
     lines = [
         "# name-spelling mutation benchmark",
         "",
-        f"Command: `.venv/bin/python bench/name_mutations.py --seed {args.seed}` (corpus: ../shared/corpus)",
+        "Corpus: ../shared/corpus",
         "",
         f"Articles: {len(articles)} (Lee 343 + CoNLL 300). Mutated copies: {total_planted}.",
         "",
@@ -265,8 +261,7 @@ def main() -> None:
             where = f"{finding.line}:{finding.column}"
             print(f"EXTRA {m.article} [{m.pattern}] {m.original} -> {m.typo}: {where} {finding.message}")
             print(f"    ...{excerpt}...")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(report, encoding="utf-8")
+    corpus.write_result("name_mutations", report)
 
 
 if __name__ == "__main__":

@@ -14,17 +14,13 @@ from __future__ import annotations
 
 import argparse
 import platform
-import sys
 import time
 from pathlib import Path
 
-from newslint.config import Config
+import _corpus as corpus
 from newslint.document import Document
-from newslint.engine import Linter
-from newslint.registry import load_checks
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results" / "name_speed.md"
 
 
 def main() -> None:
@@ -35,7 +31,7 @@ def main() -> None:
     paths = sorted((args.corpus / "clean" / "lee").glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in paths]
 
-    linter = Linter(load_checks(), Config(select=("name-spelling",)), notify=lambda m: print(m, file=sys.stderr))
+    linter = corpus.linter(["name-spelling"])
     assert linter.pipeline is not None
     nlp = linter.pipeline.load()  # the very pipeline the Linter parses with
     parse = linter.parse_function()
@@ -71,9 +67,8 @@ def main() -> None:
         [
             "# name-spelling speed",
             "",
-            f"Command: `.venv/bin/python bench/name_speed.py --rounds {args.rounds}` "
-            f"(corpus: ../shared/corpus/clean/lee, {len(texts)} articles; "
-            f"{platform.processor() or platform.machine()}, Python {platform.python_version()})",
+            f"Corpus: ../shared/corpus/clean/lee, {len(texts)} articles; "
+            f"{platform.processor() or platform.machine()}, Python {platform.python_version()}",
             "",
             f"Pipeline components: {', '.join(nlp.pipe_names)}",
             "",
@@ -91,8 +86,7 @@ def main() -> None:
         ]
     )
     print(report)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(report, encoding="utf-8")
+    corpus.write_result("name_speed", report)
 
 
 if __name__ == "__main__":
