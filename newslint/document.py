@@ -7,7 +7,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, TypeVar
 
 if TYPE_CHECKING:  # spaCy is imported only when a check asks for the parsed Doc
     from spacy.tokens import Doc
@@ -101,6 +101,8 @@ class SourceMap:
         return line_index + 1, source_offset - self._line_starts[line_index] + 1
 
 
+_Result = TypeVar("_Result")
+
 # A blank line may hold any whitespace but a newline (a non-breaking space from a word processor too).
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
 
@@ -140,6 +142,7 @@ class Document:
         self._caption_reach = list(itertools.accumulate((block.end for block in self.photo_captions), max))
         self.suppressions: tuple["Directive", ...] = tuple(suppressions)
         self._parse = parse
+        self._memo: dict[Callable[..., Any], Any] = {}
 
     @classmethod
     def from_text(cls, path: str, text: str, **kwargs) -> "Document":
@@ -198,6 +201,17 @@ class Document:
     def source_lines(self) -> list[str]:
         """The source file's lines (1-based line N is ``source_lines[N - 1]``), for excerpts."""
         return self.source.split("\n")
+
+    def memo(self, analysis: Callable[["Document"], _Result]) -> _Result:
+        """``analysis(self)``, computed once per document and shared by every check that asks for it.
+
+        Checks that build on one analysis (both count checks read the same count readings) share it
+        here rather than through module-level caches keyed on the text, which outlive the run and
+        tie memory to the longest text seen.
+        """
+        if analysis not in self._memo:
+            self._memo[analysis] = analysis(self)
+        return self._memo[analysis]
 
     @cached_property
     def spacy_doc(self) -> "Doc":

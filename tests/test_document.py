@@ -67,3 +67,15 @@ def test_photo_captions_lookup_handles_nested_figures() -> None:
     assert document.is_photo_caption(text.index("outer end"), text.index("outer end") + 5)
     assert document.is_photo_caption(text.index("inner"), text.index("inner") + 3)
     assert not document.is_photo_caption(text.index("body"), len(text))
+
+
+def test_memo_computes_an_analysis_once_per_document() -> None:
+    calls = []
+
+    def analysis(document: Document) -> int:
+        calls.append(document.path)
+        return len(document.text)
+
+    first, second = Document.from_text("a.txt", "abc"), Document.from_text("b.txt", "abcd")
+    assert (first.memo(analysis), first.memo(analysis), second.memo(analysis)) == (3, 3, 4)
+    assert calls == ["a.txt", "b.txt"]
