@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from newslint.config import Config
-from newslint.document import Document
-from newslint.engine import Linter
+from newslint.engine import Linter, Source
 from newslint.registry import load_checks
 
 # The corpus is for measuring only and is never copied into the project.
@@ -22,11 +21,15 @@ def require_corpus() -> None:
 
 
 def linter(select: list[str]) -> Linter:
-    return Linter(load_checks(), Config(select=tuple(select)), notify=lambda m: print(m, file=sys.stderr))
+    return Linter(load_checks(), Config(select=tuple(select)))
 
 
 def lint_text(linter_: Linter, path: str, text: str):
-    return linter_.lint(Document.from_text(path, text, parse=linter_.parse_function()))
+    """The findings for one text, through the engine's one lint call; notices and failures go to stderr."""
+    result = linter_.lint(Source(path, text=text))
+    for message in (*result.notices, *(f"error: {f.path}: {f.message}" for f in result.failures)):
+        print(message, file=sys.stderr)
+    return list(result.findings)
 
 
 def command_line() -> str:

@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 import _corpus as corpus
+
 from newslint.document import Document
 from newslint.registry import load_checks
 
@@ -53,7 +54,8 @@ def main() -> None:
 
     checks = load_checks()
     linter = corpus.linter(["name-spelling"])
-    parse = linter.parse_function()
+    assert linter.pipeline is not None
+    parse = linter.pipeline.parser()  # the engine's own parse, timed on its own as the baseline
     check = checks["name-spelling"]
     parse("warm up the pipeline.")
 
@@ -67,14 +69,14 @@ def main() -> None:
     findings = 0
     for _ in range(args.rounds):
         began = time.perf_counter()
-        findings = len(list(check.run(document, {})))
+        findings = len(list(check.run(document)))
         rounds.append(time.perf_counter() - began)
     first, best = rounds[0], min(rounds)
 
     if args.profile:
         profiler = cProfile.Profile()
         profiler.enable()
-        list(check.run(document, {}))
+        list(check.run(document))
         profiler.disable()
         pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
 

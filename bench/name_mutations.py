@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from newslint.checks._people import find_mentions
 import _corpus as corpus
+from newslint.checks._mentions import find_mentions
+
 from newslint.document import Document
 from newslint.finding import Finding
 
@@ -177,7 +178,8 @@ def main() -> None:
     parser.add_argument("--show-extra", action="store_true", help="print the findings besides the planted typo")
     args = parser.parse_args()
     linter = corpus.linter(["name-spelling"])
-    parse = linter.parse_function()
+    assert linter.pipeline is not None
+    parse = linter.pipeline.parser()  # for the mention finder, which picks the names to misspell
     began = time.perf_counter()
 
     articles: list[tuple[str, str, list[tuple[str, int]] | None]] = []
@@ -191,7 +193,7 @@ def main() -> None:
     mutations: list[Mutation] = []
     for article, text, gold_people in articles:
         document = Document.from_text(article, text, parse=parse)
-        untouched_findings += len(linter.lint(document))
+        untouched_findings += len(corpus.lint_text(linter, article, text))
         if gold_people is None:  # Lee: people from the mention finder's full names
             gold_people = [(text[m.start : m.end], m.end) for m in find_mentions(document) if m.has_given]
         rng = random.Random(f"{args.seed}:{article}")
@@ -203,8 +205,8 @@ def main() -> None:
     misses = []
     extras: list[tuple[Mutation, Finding, str]] = []
     for mutation in mutations:
-        document = Document.from_text(mutation.article, mutation.text, parse=parse)
-        findings = linter.lint(document)
+        document = Document.from_text(mutation.article, mutation.text)
+        findings = corpus.lint_text(linter, mutation.article, mutation.text)
         line, column = document.position(mutation.start)
         hit = [f for f in findings if (f.line, f.column) == (line, column) and f.suggestion == mutation.original]
         planted[mutation.pattern] += 1

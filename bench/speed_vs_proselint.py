@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import site
 import statistics
 import subprocess
 import sys
-import site
 import tempfile
 import time
 import venv

@@ -126,6 +126,13 @@ def _group(match: re.Match[str], *names: str) -> str | None:
     return next((match.group(n) for n in names if match.group(n)), None)
 
 
+def _required(match: re.Match[str], *names: str) -> str:
+    """The first of these groups that matched, when the pattern guarantees that one of them does."""
+    found = _group(match, *names)
+    assert found is not None, names
+    return found
+
+
 def full_dates(text: str) -> list[datetime.date]:
     """Every complete, valid calendar date written in the text, in order."""
     dates = []
@@ -133,9 +140,9 @@ def full_dates(text: str) -> list[datetime.date]:
         if match.group("iso_year"):
             year, month, day = int(match.group("iso_year")), int(match.group("iso_month")), int(match.group("iso_day"))
         else:
-            year = int(_group(match, "year", "year2"))
-            month = month_number(_group(match, "month", "month2"))
-            day = int(_group(match, "day", "day2"))
+            year = int(_required(match, "year", "year2"))
+            month = month_number(_required(match, "month", "month2"))
+            day = int(_required(match, "day", "day2"))
         date = make_date(year, month, day)
         if date is not None:
             dates.append(date)
@@ -156,8 +163,8 @@ def weekday_dates(text: str) -> Iterator[WeekdayDate]:
             weekday=weekday_number(match.group("weekday")),
             weekday_text=match.group("weekday"),
             weekday_end=match.end("weekday"),
-            month=month_number(_group(match, "month", "month2")),
-            day=int(_group(match, "day", "day2")),
+            month=month_number(_required(match, "month", "month2")),
+            day=int(_required(match, "day", "day2")),
             year=int(year) if year else None,
         )
 
@@ -204,7 +211,7 @@ def infer_year(month: int, day: int, references: list[datetime.date]) -> YearRea
     Each full date votes for the year that puts the yearless date nearest to it; the year is known
     only when every vote agrees. A story with dates a year or more apart therefore gives no year.
     """
-    votes = {_nearest_year(month, day, reference) for reference in references} - {None}
+    votes = {year for reference in references if (year := _nearest_year(month, day, reference)) is not None}
     if len(votes) != 1:
         return None
     (year,) = votes

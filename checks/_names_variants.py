@@ -79,7 +79,7 @@ def _mac_to_mc(name: str) -> str:
 
 
 def _same_length_pattern(a: str, b: str) -> str | None:
-    differences = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    differences = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     if len(differences) == 2:  # OSA distance 1 with two differing places: an adjacent swap
         return "transposed letters"
     (index,) = differences

@@ -8,8 +8,8 @@ from newslint.document import Document
 from newslint.finding import Problem
 from newslint.registry import check
 
-from ._counts import CountReading, GroupCount, analyse_counts
-
+from ._count_analysis import CountReading, count_readings
+from ._group_counts import GroupCount
 
 # Nouns a story uses to point back at people it has already counted under a more specific name.
 _PEOPLE_IN_GENERAL = {"men", "women", "people", "persons", "individuals", "boys", "girls", "youths", "adults"}
@@ -68,7 +68,7 @@ def count_claim(document: Document, options: Mapping[str, object]) -> Iterator[P
     """
     text = document.text
     reported: set[tuple[int, str | None]] = set()
-    for reading in analyse_counts(text):
+    for reading in document.memo(count_readings):
         count = reading.count
         if not _states_group_size(count) or _named_by_list(reading):
             continue

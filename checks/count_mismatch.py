@@ -8,7 +8,9 @@ from newslint.document import Document
 from newslint.finding import Problem
 from newslint.registry import check
 
-from ._counts import CountReading, Enumeration, GroupCount, analyse_counts
+from ._count_analysis import CountReading, count_readings
+from ._enumerations import Enumeration
+from ._group_counts import GroupCount
 
 
 def _named(enumeration: Enumeration) -> str:
@@ -71,11 +73,12 @@ def count_mismatch(document: Document, options: Mapping[str, object]) -> Iterato
     ``Police chiefs from three communities: Aurora, Oak Creek, Newtown and Tucson.`` — four named.
     """
     text = document.text
-    readings = [r for r in analyse_counts(text) if not r.count.approximate and not r.count.round_figure]
+    readings = [r for r in document.memo(count_readings) if not r.count.approximate and not r.count.round_figure]
     for reading in readings:
         count = reading.count
         quote = count.quote(text)
-        if count.kind == "partitive" and count.part is not None and count.part > count.value:
+        if count.kind == "partitive" and count.part is not None and count.part_start is not None \
+                and count.part > count.value:
             written = " ".join(text[count.part_start:count.end].split())
             yield Problem(
                 count.part_start,

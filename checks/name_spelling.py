@@ -6,24 +6,24 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Iterator
 
-from newslint.checks._names_variants import PATTERN_DIACRITICS, VariantIndex, fold, has_diacritics, misspelling_pattern
-from newslint.checks._people import (
+from newslint.document import Document
+from newslint.finding import Problem
+from newslint.options import FilePath
+from newslint.registry import check
+
+from ._mentions import find_mentions
+from ._name_parts import (
     Mention,
     NamePart,
-    Person,
-    find_mentions,
     given_names_compatible,
-    group_people,
     mention_from_parts,
     name_parts,
     spelling,
 )
-
-from newslint.document import Document
-from newslint.finding import Problem
-from newslint.registry import check
+from ._names_variants import PATTERN_DIACRITICS, VariantIndex, fold, has_diacritics, misspelling_pattern
+from ._people import Person, group_people
 
 # Given names come in pairs that differ by their last letter and are two people: Paul/Paula,
 # Louis/Louise, Francis/Frances. A given-name variant counts only if the change is further in.
@@ -56,8 +56,13 @@ class _Form:
         return [p for p in self.people if p.has_given]
 
 
-@check("name-spelling", severity="warning", options={"names-file": ""}, nlp_components=("ner",))
-def name_spelling(document: Document, options: Mapping[str, Any]) -> Iterator[Problem]:
+@dataclass(frozen=True)
+class NameSpellingOptions:
+    names_file: FilePath = ""  # the house list of names spelt right, one per line
+
+
+@check("name-spelling", severity="warning", options=NameSpellingOptions, nlp_components=("ner",))
+def name_spelling(document: Document, options: NameSpellingOptions) -> Iterator[Problem]:
     """A spelling of a person's name that is probably a misspelling of another in the same story.
 
     What it does
@@ -92,7 +97,7 @@ def name_spelling(document: Document, options: Mapping[str, Any]) -> Iterator[Pr
     reports ``"Menger" may be a misspelling of "Manger" (line 1)``, with the suggestion ``Manger``.
     """
     people = group_people(find_mentions(document))
-    house_names = _read_names_file(options.get("names-file") or "")
+    house_names = _read_names_file(options.names_file)
     reported: set[int] = set()
     problems = [
         *_house_list_problems(people, house_names),
@@ -134,8 +139,8 @@ def _load_names_file(path: str, mtime_ns: int, size: int) -> tuple[Mention, ...]
             f"names-file {path}: not valid UTF-8 (byte 0x{data[error.start]:02x} on line {line}); save it as UTF-8"
         ) from error
     names = []
-    for line in text.splitlines():
-        entry = line.split("#", 1)[0].strip()
+    for written in text.splitlines():
+        entry = written.split("#", 1)[0].strip()
         if entry:
             mention = mention_from_parts(name_parts(entry, 0, len(entry)), "house")
             if mention is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Mapping, Sequence
+from typing import Iterator, Sequence
 
 from newslint.document import Document, Line
 from newslint.finding import Problem
@@ -75,7 +75,7 @@ def _is_agency(part: str, patterns: _Patterns) -> bool:
     if key in patterns.agencies:
         return True
     photo = _AGENCY_PHOTO.match(part)
-    return bool(photo) and " ".join(photo.group("agency").split()).casefold() in patterns.agencies
+    return photo is not None and " ".join(photo.group("agency").split()).casefold() in patterns.agencies
 
 
 def _is_credit_parts(text: str, patterns: _Patterns) -> bool:
@@ -141,7 +141,7 @@ def _looks_like_caption(text: str, patterns: _Patterns) -> bool:
         return False
     verb = patterns.caption_verb.search(text)
     # The verb comes early, after the subject: "President Jane Roe meets with …".
-    return bool(verb) and len(text[: verb.start()].split()) <= 15 and (
+    return verb is not None and len(text[: verb.start()].split()) <= 15 and (
         _ENDS_WITH_DATE.search(text) is not None or len(words) <= 45
     )
 
@@ -177,8 +177,13 @@ def _caption_next_to(lines: list[Line], index: int, patterns: _Patterns, taken: 
                 break
 
 
-@check("orphan-caption", severity="warning", options={"extra-agencies": []})
-def orphan_caption(document: Document, options: Mapping[str, Sequence[str]]) -> Iterator[Problem]:
+@dataclass(frozen=True)
+class OrphanCaptionOptions:
+    extra_agencies: tuple[str, ...] = ()  # photo agencies and outlets beyond the built-in list
+
+
+@check("orphan-caption", severity="warning", options=OrphanCaptionOptions)
+def orphan_caption(document: Document, options: OrphanCaptionOptions) -> Iterator[Problem]:
     """Photo credit lines and captions standing in the body with no photo.
 
     What it does
@@ -209,7 +214,7 @@ def orphan_caption(document: Document, options: Mapping[str, Sequence[str]]) -> 
 
     Reports line 3 (a photo credit) and line 5 (its caption).
     """
-    patterns = _compile(tuple(options["extra-agencies"]))
+    patterns = _compile(options.extra_agencies)
     # Captions printed with their photo (HTML <figure>, Markdown image paragraphs) are not orphans.
     lines = [line for line in document.line_spans() if not document.is_photo_caption(line.start, line.end)]
     taken: set[int] = set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Mapping, Sequence
+from typing import Iterator
 
 from newslint.document import Document
 from newslint.finding import Problem
@@ -66,10 +66,15 @@ def _compile(extra_labels: tuple[str, ...], extra_lead_ins: tuple[str, ...], ext
     return _Phrases(labels, label_suffix, lead_in, phrase, call_to_action)
 
 
-def _phrases(options: Mapping[str, Sequence[str]]) -> _Phrases:
-    return _compile(
-        tuple(options["extra-labels"]), tuple(options["extra-lead-ins"]), tuple(options["extra-calls-to-action"])
-    )
+@dataclass(frozen=True)
+class PromoTextOptions:
+    extra_labels: tuple[str, ...] = ()  # whole lines that are furniture
+    extra_lead_ins: tuple[str, ...] = ()  # line starts followed by a separator ("Listen:")
+    extra_calls_to_action: tuple[str, ...] = ()  # sentence starts ("Text JOIN to")
+
+
+def _phrases(options: PromoTextOptions) -> _Phrases:
+    return _compile(options.extra_labels, options.extra_lead_ins, options.extra_calls_to_action)
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -105,7 +110,8 @@ def _sentence_problems(document: Document, phrases: _Phrases) -> Iterator[Proble
         match = phrases.call_to_action.match(text, position)
         if not match:
             continue
-        end = _SENTENCE_END.search(text, match.end()).end()
+        sentence_end = _SENTENCE_END.search(text, match.end())
+        end = sentence_end.end() if sentence_end else len(text)  # the pattern also matches at the end
         sentence = text[position:end].rstrip()
         yield Problem(position, position + len(sentence),
                       f'"{_quote(sentence)}" is a call to action to readers, not copy')
@@ -128,9 +134,9 @@ def _blurb_problems(document: Document) -> Iterator[Problem]:
 @check(
     "promo-text",
     severity="warning",
-    options={"extra-labels": [], "extra-lead-ins": [], "extra-calls-to-action": []},
+    options=PromoTextOptions,
 )
-def promo_text(document: Document, options: Mapping[str, Sequence[str]]) -> Iterator[Problem]:
+def promo_text(document: Document, options: PromoTextOptions) -> Iterator[Problem]:
     """Stray promotional, widget and CMS text left in the body of a story.
 
     What it does

@@ -44,12 +44,12 @@ class Baseline:
         self.location = location
         self._remaining = counts
 
-    def key(self, finding: Finding, flagged_text: str) -> Key:
-        return Key(_relative(finding.path, self.location.parent), finding.check, finding.message, flagged_text)
+    def key(self, finding: Finding) -> Key:
+        return Key(_relative(finding.path, self.location.parent), finding.check, finding.message, finding.text)
 
-    def absorbs(self, finding: Finding, flagged_text: str) -> bool:
+    def absorbs(self, finding: Finding) -> bool:
         """True (and one allowance used) if the baseline records this finding."""
-        key = self.key(finding, flagged_text)
+        key = self.key(finding)
         if self._remaining[key] > 0:
             self._remaining[key] -= 1
             return True
@@ -101,10 +101,10 @@ def load_baseline(location: Path) -> Baseline:
     return Baseline(location, counts)
 
 
-def write_baseline(location: Path, findings: Iterable[tuple[Finding, str]]) -> int:
-    """Record these (finding, flagged text) pairs; returns the number of findings recorded."""
+def write_baseline(location: Path, findings: Iterable[Finding]) -> int:
+    """Record these findings; returns the number of findings recorded."""
     template = Baseline(location, Counter())
-    counts = Counter(template.key(finding, text) for finding, text in findings)
+    counts = Counter(template.key(finding) for finding in findings)
     entries = [{"path": k.path, "check": k.check, "message": k.message, "text": k.text, "count": n}
                for k, n in sorted(counts.items())]
     payload = {"version": BASELINE_VERSION, "findings": entries}

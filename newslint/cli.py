@@ -5,30 +5,32 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Mapping
 
 import click
 
 from newslint import __version__
 from newslint.config import FAIL_ON_CHOICES, Config, ConfigError, find_config, load_config
-from newslint.document import Document
-from newslint.engine import Linter, Report, UsageError, with_engine_checks
+from newslint.engine import Linter, Source, UsageError, with_engine_checks
 from newslint.finding import Severity
 from newslint.formatters import FORMATTERS, FormatOptions, get_formatter, summary
-from newslint.markup import read_document
-from newslint.reading import InputError, SourceText, discover, read_file, read_stream
-from newslint.registry import RegistryError, load_checks
+from newslint.reading import InputError, discover
+from newslint.registry import CheckInfo, RegistryError, load_checks, unknown_check
+from newslint.report import Failure, Report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def _names(values: tuple[str, ...], option: str) -> tuple[str, ...] | None:
+def _names(values: tuple[str, ...], option: str, known: Mapping[str, CheckInfo]) -> tuple[str, ...] | None:
     """--select a,b --select c → ('a', 'b', 'c'); nothing given → None (use the configuration)."""
     if not values:
         return None
     names = tuple(name.strip() for value in values for name in value.split(",") if name.strip())
     if not names:  # `--select ""` from a script whose variable was empty must not silently run nothing
         raise click.BadParameter("names no check", param_hint=option)
+    for name in names:
+        if name not in known:
+            raise click.BadParameter(unknown_check(name, known), param_hint=option)
     return names
 
 
@@ -36,18 +38,26 @@ def _notify(message: str) -> None:
     click.echo(f"newslint: {message}", err=True)
 
 
-def build_document(source: SourceText, parse: Callable | None) -> Document:
-    """Plain text, Markdown or HTML, by the file name's suffix (for stdin: --stdin-filename's)."""
-    return read_document(source.path, source.text, parse=parse)
+def _list_checks(installed: Mapping[str, CheckInfo]) -> int:
+    """Every name --select accepts: the installed checks and the engine's own unused-suppression.
 
-
-def _list_checks(installed) -> None:
-    """Every name --select accepts: the installed checks and the engine's own unused-suppression."""
-    every = dict(sorted(with_engine_checks(installed).items()))
+    A check pack that cannot be loaded is one error line naming its entry point; the others are listed.
+    """
+    known = with_engine_checks(installed)
+    every: dict[str, CheckInfo] = {}
+    broken = []
+    for name in sorted(known):
+        try:
+            every[name] = known[name]
+        except RegistryError as error:
+            broken.append(str(error))
     width = max((len(name) for name in every), default=0)
     for name, check in every.items():
         origin = " (engine)" if name not in installed else " (nlp)" if check.needs_nlp else ""
         click.echo(f"{name:<{width}}  {check.severity.label:<7}  {check.summary}{origin}")
+    for message in broken:
+        _notify(f"error: {message}")
+    return EXIT_ERROR if broken else EXIT_CLEAN
 
 
 def _use_color() -> bool:
@@ -56,10 +66,11 @@ def _use_color() -> bool:
 
 
 def _load_configuration(config_file: str | None) -> Config:
-    path = Path(config_file) if config_file else find_config()
-    if config_file and not path.is_file():
+    if not config_file:
+        return load_config(find_config())
+    if not Path(config_file).is_file():
         raise ConfigError(f"{config_file}: no such configuration file")
-    return load_config(path)
+    return load_config(Path(config_file))
 
 
 def _exit_status(report: Report, fail_on: str) -> int:
@@ -109,15 +120,19 @@ def main(paths, select, ignore, output_format, output_file, show_source, fail_on
     try:
         installed = load_checks()
     except RegistryError as error:
-        raise click.ClickException(str(error)) from None
+        _notify(f"error: {error}")
+        sys.exit(EXIT_ERROR)
+    known = with_engine_checks(installed)
     if list_checks:
-        _list_checks(installed)
-        return
+        sys.exit(_list_checks(installed))
     if explain:
-        known = with_engine_checks(installed)
         if explain not in known:
-            raise click.BadParameter(f"unknown check {explain!r} (see --list-checks)", param_hint="--explain")
-        click.echo(known[explain].documentation)
+            raise click.BadParameter(unknown_check(explain, known), param_hint="--explain")
+        try:
+            click.echo(known[explain].documentation)
+        except RegistryError as error:
+            _notify(f"error: {error}")
+            sys.exit(EXIT_ERROR)
         return
     if not paths:
         raise click.UsageError("give at least one PATH (a file, a directory, or - for stdin)")
@@ -125,14 +140,14 @@ def main(paths, select, ignore, output_format, output_file, show_source, fail_on
         raise click.UsageError("--baseline and --write-baseline cannot be combined (writing records every finding)")
 
     # Baselines and git diffs are imported only when asked for: an editor's plain run stays quick.
-    workflow_errors: tuple[type[Exception], ...] = ()
+    workflow_errors: tuple[type[Exception], ...] = ()  # the errors of the optional steps asked for
     baseline = changed_lines = None
     writing = write_baseline_file is not None
     try:
         config = _load_configuration(config_file).with_overrides(
-            select=_names(select, "--select"), fail_on=fail_on, encoding=encoding
+            select=_names(select, "--select", known), fail_on=fail_on, encoding=encoding
         )
-        extra_ignores = _names(ignore, "--ignore") or ()
+        extra_ignores = _names(ignore, "--ignore", known) or ()
         config = config.with_overrides(ignore=tuple(config.ignore) + tuple(extra_ignores))
         if baseline_file or writing:
             from newslint.baseline import BaselineError, load_baseline
@@ -144,46 +159,40 @@ def main(paths, select, ignore, output_format, output_file, show_source, fail_on
 
             workflow_errors += (DiffError,)
             changed_lines = ChangedLines(diff_ref)
-        linter = Linter(installed, config, notify=_notify, baseline=baseline, changed_lines=changed_lines)
-    except (ConfigError, UsageError, *workflow_errors) as error:
+        linter = Linter(installed, config, baseline=baseline, changed_lines=changed_lines)
+    except (ConfigError, UsageError) + workflow_errors as error:
         _notify(f"error: {error}")
         sys.exit(EXIT_ERROR)
 
     report = Report()
-    parse = linter.parse_function()
     try:
         for item in discover(paths):
-            try:
-                if isinstance(item, InputError):
-                    raise item
-                if item == "-":
-                    source = read_stream(stdin_filename or "-", sys.stdin.buffer, config.encoding)
-                else:
-                    source = read_file(item, config.encoding)
-            except InputError as error:
-                report.errors.append((error.path, error.message))
-                _notify(f"error: {error.path}: {error.message}")
+            if isinstance(item, InputError):
+                report.errors.append(Failure(item.path, item.message))
+                _notify(f"error: {item.path}: {item.message}")
                 continue
-            if source.notice:
-                _notify(source.notice)
-            document = build_document(source, parse)
-            report.add(document, linter.lint_with_text(document))
-            for path, message in linter.failures:
-                report.errors.append((path, message))
-                _notify(f"error: {path}: {message}")
-            linter.failures.clear()
+            if item == "-":
+                source = Source(stdin_filename or "-", data=sys.stdin.buffer.read())
+            else:
+                source = Source(item)
+            result = linter.lint(source)
+            for notice in result.notices:
+                _notify(notice)
+            for failure in result.failures:
+                _notify(f"error: {failure.path}: {failure.message}")
+            report.add(result)
     except workflow_errors as error:
         _notify(f"error: {error}")
         sys.exit(EXIT_ERROR)
 
-    report.findings.sort()
+    report.sort()
     if writing:
         sys.exit(_write_baseline(Path(write_baseline_file), report))
     _emit(report, output_format, output_file, FormatOptions(
         color=output_format == "text" and not output_file and _use_color(),
         show_source=show_source,
         summary=show_source or sys.stdout.isatty(),
-        checks={check.name: check for check in linter.checks},
+        checks={check.name: check for check in linter.selected},
     ))
     sys.exit(_exit_status(report, config.fail_on))
 
@@ -192,7 +201,7 @@ def _write_baseline(location: Path, report: Report) -> int:
     from newslint.baseline import BaselineError, write_baseline
 
     try:
-        recorded = write_baseline(location, ((f, report.flagged.get(f, "")) for f in report.findings))
+        recorded = write_baseline(location, report.findings)
     except BaselineError as error:
         _notify(f"error: {error}")
         return EXIT_ERROR

@@ -176,7 +176,7 @@ class Document:
 
     def line_spans(self) -> Iterator[Line]:
         """Each non-empty line, stripped, with its offsets into ``text``."""
-        for index, (start, line) in enumerate(zip(self.line_starts, self.lines)):
+        for index, (start, line) in enumerate(zip(self.line_starts, self.lines, strict=True)):
             stripped = line.strip()
             if stripped:
                 left = start + line.index(stripped[0])

@@ -1,22 +1,30 @@
-"""The one place where selection, suppression and sorting happen, for every check alike.
+"""The engine: one call lints one source, and every front end (CLI, servers, tests, benchmarks) uses it.
 
-Suppression, in this order: per-file-ignores (the check does not run), inline ``newslint:``
-directives, the baseline, then ``--diff`` (only findings on changed lines). Directives and baseline
-entries that suppressed nothing are reported as ``unused-suppression``.
+    linter = Linter(load_checks(), config)
+    result = linter.lint(Source("desk/story.md", text=copy))   # a FileResult: findings, failures, notices
+
+Selection, suppression and sorting happen here, once for every check. Suppression, in this order:
+per-file-ignores (the check does not run), inline ``newslint:`` directives, the baseline, then
+``--diff`` (only findings on changed lines). Directives and baseline entries that suppressed nothing
+are reported as ``unused-suppression``.
 """
 
 from __future__ import annotations
 
 from collections import ChainMap
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, MutableMapping, cast
 
 from newslint.config import Config, ConfigError
 from newslint.document import Document
 from newslint.finding import Finding, Problem, Severity
-from newslint.nlp import ModelUnavailable, Pipeline
-from newslint.registry import Check
+from newslint.nlp import ModelUnavailable, Pipeline, model_location
+from newslint.options import OptionError
+from newslint.readers import READERS, read_document
+from newslint.reading import InputError, SourceText, decode, read_file
+from newslint.registry import Check, CheckInfo, RegistryError, unknown_check
+from newslint.report import Failure, FileResult
 from newslint.suppression import ENGINE_CHECKS, UNUSED_SUPPRESSION, Suppressions, unused_suppression_finding
 
 if TYPE_CHECKING:
@@ -28,174 +36,203 @@ class UsageError(Exception):
     """A bad check name or option: the run cannot start."""
 
 
-@dataclass
-class Report:
-    """Everything a run produced, in the order a formatter needs it."""
+@dataclass(frozen=True)
+class Source:
+    """What to lint: a file, or text that came from somewhere else (stdin, an HTTP request, an editor).
 
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
-    files: int = 0
-    # The words each finding flags (for SARIF fingerprints) and each file's source lines (for excerpts).
-    flagged: dict[Finding, str] = field(default_factory=dict)
-    sources: dict[str, list[str]] = field(default_factory=dict)
+    ``path`` is the name findings carry; give ``text`` (already decoded) or ``data`` (bytes, decoded
+    as files are), or neither to read the file at ``path``. ``reader`` is ``text``, ``markdown`` or
+    ``html``; by default the path's suffix chooses.
+    """
 
-    def add(self, document: Document, findings: Iterable[tuple[Finding, str]]) -> None:
-        self.files += 1
-        self.sources[document.path] = document.source_lines
-        for finding, text in findings:
-            self.findings.append(finding)
-            self.flagged[finding] = text
+    path: str
+    text: str | None = None
+    data: bytes | None = None
+    reader: str | None = None
 
 
-def with_engine_checks(installed: Mapping[str, Check]) -> Mapping[str, Check]:
+def with_engine_checks(installed: Mapping[str, CheckInfo]) -> Mapping[str, CheckInfo]:
     """The installed checks plus those the engine itself produces (unused-suppression)."""
-    return ChainMap(installed, ENGINE_CHECKS)  # type: ignore[arg-type]
-
-
-def _unknown(names: Iterable[str], installed: Mapping[str, Check]) -> list[str]:
-    return sorted(set(names) - set(installed))
-
-
-Flagged = list[tuple[Finding, str]]  # each finding with the words it flags
+    # ChainMap looks a name up without loading every installed check (InstalledChecks loads lazily).
+    return ChainMap(dict(ENGINE_CHECKS), cast("MutableMapping[str, CheckInfo]", installed))
 
 
 class Linter:
-    """Runs the selected checks over Documents and turns their Problems into Findings."""
+    """The selected checks, their validated options and the model, ready to lint many sources.
+
+    Building a Linter validates everything a run depends on (check names, options, a configured model)
+    and raises :class:`ConfigError` or :class:`UsageError` with a one-line message; :meth:`lint` never
+    raises for a bad input or a failing check: those are failures in its result.
+    """
 
     def __init__(
         self,
         installed: Mapping[str, Check],
         config: Config,
         *,
-        notify: Callable[[str], None],
         baseline: Baseline | None = None,
         changed_lines: ChangedLines | None = None,
     ) -> None:
-        installed = with_engine_checks(installed)
-        self.installed = installed
+        self.known = with_engine_checks(installed)
+        self.config = config
         self.baseline = baseline
         self.changed_lines = changed_lines
-        named = [*(config.select or ()), *config.ignore, *(c for _, cs in config.per_file_ignores for c in cs)]
-        unknown = _unknown(named, installed) + _unknown(config.check_options, installed)
-        if unknown:
-            raise UsageError(
-                f"unknown check(s): {', '.join(sorted(set(unknown)))} (see newslint --list-checks)"
-            )
-        selected = config.select if config.select is not None else tuple(installed)
-        self.checks = [installed[name] for name in sorted(set(selected) - set(config.ignore))]
-        self.config = config
-        self.options = {check.name: self._options_for(check) for check in self.checks}
-        self._notify = notify
-        self._nlp_skipped = False
-        # (path, message) for each check that raised instead of reporting: an error of the run (exit 2).
-        self.failures: list[tuple[str, str]] = []
+        where = str(config.path) if config.path else "configuration"
+        self._check_names_known(where)
+        selected = config.select if config.select is not None else tuple(self.known)
+        try:
+            chosen = [self.known[name] for name in sorted(set(selected) - set(config.ignore))]
+        except RegistryError as error:
+            raise UsageError(str(error)) from None
+        self.checks: list[Check] = [c for c in chosen if isinstance(c, Check)]
+        self.runs_engine_checks = any(not isinstance(c, Check) for c in chosen)
+        base = config.path.parent if config.path else Path.cwd()
+        self.options: dict[str, Any] = {}
+        for check in self.checks:
+            table = f"[checks.{check.name}]"
+            try:
+                self.options[check.name] = check.options.read(config.check_options.get(check.name, {}),
+                                                              table=table, base=base)
+            except OptionError as error:
+                raise ConfigError(f"{where}: {error}") from None
         components = set().union(*(check.nlp_components for check in self.checks))
-        self.pipeline = Pipeline(config.model, components) if components else None
+        model = config.model
+        if model is not None:
+            try:
+                model = model_location(model, base)
+            except ModelUnavailable as error:
+                raise ConfigError(f"{where}: model = {config.model!r}: {error}") from None
+        self.pipeline = Pipeline(model, components) if components else None
+        self._nlp_failure: str | None = None  # set once the model has failed to load: said once, then silent
 
-    def _options_for(self, check: Check) -> dict[str, Any]:
-        given = dict(self.config.check_options.get(check.name, {}))
-        where = self.config.path or "configuration"
-        unknown = sorted(set(given) - set(check.options))
-        if unknown:
-            known = ", ".join(sorted(check.options)) or "none"
-            raise UsageError(f"{where}: check {check.name!r} has no option(s) {', '.join(unknown)} (known: {known})")
-        base = self.config.path.parent if self.config.path else Path.cwd()
-        for key, value in given.items():
-            # Options naming a file are relative to the configuration file, wherever newslint is run.
-            if key.endswith("-file") and isinstance(value, str) and value:
-                resolved = (base / value).resolve()
-                if not resolved.is_file():
-                    raise UsageError(f"{where}: [checks.{check.name}] {key} = {value!r}: no such file ({resolved})")
-                given[key] = str(resolved)
-        return given
+    def _check_names_known(self, where: str) -> None:
+        named = [("select", name) for name in self.config.select or ()]
+        named += [("ignore", name) for name in self.config.ignore]
+        named += [(f"per-file-ignores {glob!r}", name) for glob, names in self.config.per_file_ignores
+                  for name in names]
+        named += [(f"[checks.{name}]", name) for name in self.config.check_options]
+        for key, name in named:
+            if name not in self.known:
+                raise ConfigError(f"{where}: {key}: {unknown_check(name, self.known)}")
 
-    def parse_function(self) -> Callable[[str], Any] | None:
-        return self.pipeline.parser() if self.pipeline else None
+    @property
+    def selected(self) -> list[CheckInfo]:
+        """Every check this linter runs, the engine's own included (for SARIF rules and listings)."""
+        engine = [info for name, info in ENGINE_CHECKS.items() if self.runs_engine_checks]
+        return sorted([*self.checks, *engine], key=lambda info: info.name)
 
-    def _nlp_ready(self) -> bool:
-        if self.pipeline is None or self._nlp_skipped:
+    def lint(self, source: Source | str) -> FileResult:
+        """Read, check and filter one source. Never raises for bad input: see the result's failures."""
+        if isinstance(source, str):
+            source = Source(source)
+        try:
+            text = self._read(source)
+        except InputError as error:
+            return FileResult(source.path, failures=(Failure(error.path, error.message),), linted=False)
+        notices = [text.notice] if text.notice else []
+        if source.reader is not None and source.reader not in READERS:
+            message = f"unknown reader {source.reader!r} (choose from {', '.join(READERS)})"
+            return FileResult(source.path, failures=(Failure(source.path, message),), linted=False)
+        parse = self.pipeline.parser() if self.pipeline else None
+        document = read_document(source.path, text.text, parse, reader=source.reader)
+        findings, failures = self._check(document, notices)
+        return FileResult(document.path, tuple(findings), tuple(failures), tuple(notices),
+                          tuple(document.source_lines))
+
+    def _read(self, source: Source) -> SourceText:
+        if source.text is not None:
+            return SourceText(source.path, source.text, "utf-8")
+        if source.data is not None:
+            return decode(source.path, source.data, self.config.encoding)
+        return read_file(source.path, self.config.encoding)
+
+    def _nlp_ready(self, failures: list[Failure], notices: list[str], path: str) -> bool:
+        if self.pipeline is None:
+            return False
+        if self._nlp_failure is not None:
             return False
         try:
             self.pipeline.load()
             return True
         except ModelUnavailable as reason:
             skipped = ", ".join(c.name for c in self.checks if c.needs_nlp)
-            self._notify(f"{reason}; skipping {skipped} (the other checks still run)")
-            self._nlp_skipped = True
+            self._nlp_failure = str(reason)
+            if self.config.model is not None:  # the model the configuration asks for: an error of the run
+                where = str(self.config.path) if self.config.path else "configuration"
+                failures.append(Failure(path, f"{where}: model = {self.config.model!r}: {reason}; {skipped} not run"))
+            else:  # no model installed at all: the NLP checks are skipped, everything else still runs
+                notices.append(f"{reason}; skipping {skipped} (the other checks still run)")
             return False
 
-    def lint(self, document: Document) -> list[Finding]:
-        return [finding for finding, _ in self.lint_with_text(document)]
-
-    def lint_with_text(self, document: Document) -> Flagged:
-        """Each reported finding with the words it flags (what a baseline entry matches on)."""
+    def _check(self, document: Document, notices: list[str]) -> tuple[list[Finding], list[Failure]]:
         ignored = self.config.ignored_for(document.path)
         ran: list[str] = []
-        found: dict[Finding, str] = {}
+        failures: list[Failure] = []
+        found: set[Finding] = set()
         for check in self.checks:
             if check.name in ignored:
                 continue
-            if check.needs_nlp and not self._nlp_ready():
+            if check.needs_nlp and not self._nlp_ready(failures, notices, document.path):
                 continue
             ran.append(check.name)
-            try:
-                problems = list(check.run(document, self.options[check.name]))
-            except Exception as error:  # one failing check must not lose the other checks' or files' findings
-                self.failures.append((document.path, f"check {check.name} failed: {type(error).__name__}: {error}"))
-                continue
-            for problem in problems:
-                found.setdefault(self._finding(document, check, problem), document.text[problem.start:problem.end])
-        report_unused = UNUSED_SUPPRESSION in ran
-        pairs = sorted(found.items())
+            try:  # one failing check must not lose the other checks' or files' findings; its own are dropped
+                found.update([_finding(document, check, problem)
+                              for problem in check.run(document, self.options[check.name])])
+            except Exception as error:
+                failures.append(Failure(document.path, f"check {check.name} failed: {type(error).__name__}: {error}"))
+        if self.runs_engine_checks and UNUSED_SUPPRESSION not in ignored:
+            ran.append(UNUSED_SUPPRESSION)
+        findings = sorted(found)
         if document.suppressions:
-            pairs = self._apply_directives(document, pairs, ran, report_unused)
+            findings = self._apply_directives(document, findings, ran)
         if self.baseline is not None:
-            pairs = self._apply_baseline(document, pairs, ran, report_unused)
+            findings = self._apply_baseline(document, findings, ran)
         if self.changed_lines is not None:
             from newslint.gitdiff import ALL_LINES
 
             changed = self.changed_lines.for_path(document.path)
             if changed is not ALL_LINES:
-                pairs = [(f, t) for f, t in pairs if any(n in changed for n in range(f.line, f.end_line + 1))]
-        return sorted(pairs)
+                findings = [f for f in findings if any(n in changed for n in range(f.line, f.end_line + 1))]
+        return sorted(findings), failures
 
-    def _apply_directives(self, document: Document, pairs: Flagged, ran: list[str], report_unused: bool) -> Flagged:
+    def _apply_directives(self, document: Document, findings: list[Finding], ran: list[str]) -> list[Finding]:
         suppressions = Suppressions(document.suppressions, len(document.source_lines))
-        kept = [(f, t) for f, t in pairs if not suppressions.is_suppressed(f)]
-        if report_unused:
-            for directive, message in suppressions.unused(ran, self.installed):
+        kept = [f for f in findings if not suppressions.is_suppressed(f)]
+        if UNUSED_SUPPRESSION in ran:
+            for directive, message in suppressions.unused(ran, self.known):
                 finding = unused_suppression_finding(document, directive, message)
                 if not suppressions.is_suppressed(finding):
-                    kept.append((finding, directive.text))
+                    kept.append(finding)
         return kept
 
-    def _apply_baseline(self, document: Document, pairs: Flagged, ran: list[str], report_unused: bool) -> Flagged:
+    def _apply_baseline(self, document: Document, findings: list[Finding], ran: list[str]) -> list[Finding]:
         assert self.baseline is not None
-        kept = [(f, t) for f, t in pairs if not self.baseline.absorbs(f, t)]
-        if report_unused:
+        kept = [f for f in findings if not self.baseline.absorbs(f)]
+        if UNUSED_SUPPRESSION in ran:
             for key, count in self.baseline.leftovers(document.path, ran):
                 times = f" ({count} of them)" if count > 1 else ""
                 message = (f"baseline entry for {key.check} {key.text!r} matches nothing{times}; "
                            f"refresh the baseline with --write-baseline")
-                finding = Finding(document.path, 1, 1, UNUSED_SUPPRESSION, 1, 1, Severity.INFO, message)
-                kept.append((finding, key.text))
+                kept.append(Finding(document.path, 1, 1, UNUSED_SUPPRESSION, 1, 1, Severity.INFO, message,
+                                    text=key.text))
         return kept
 
-    @staticmethod
-    def _finding(document: Document, check: Check, problem: Problem) -> Finding:
-        line, column = document.position(problem.start)
-        end_line, end_column = document.end_position(max(problem.end, problem.start))
-        return Finding(
-            path=document.path,
-            line=line,
-            column=column,
-            check=check.name,
-            end_line=end_line,
-            end_column=end_column,
-            severity=problem.severity or check.severity,
-            message=problem.message,
-            suggestion=problem.suggestion,
-        )
+
+def _finding(document: Document, check: Check, problem: Problem) -> Finding:
+    line, column = document.position(problem.start)
+    end_line, end_column = document.end_position(max(problem.end, problem.start))
+    return Finding(
+        path=document.path,
+        line=line,
+        column=column,
+        check=check.name,
+        end_line=end_line,
+        end_column=end_column,
+        severity=problem.severity or check.severity,
+        message=problem.message,
+        suggestion=problem.suggestion,
+        text=document.text[problem.start:problem.end],
+    )
 
 
-__all__ = ["Linter", "Report", "UsageError", "ConfigError", "with_engine_checks"]
+__all__ = ["Linter", "Source", "UsageError", "ConfigError", "with_engine_checks"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class Severity(enum.IntEnum):
@@ -47,6 +47,10 @@ class Finding:
 
     Lines and columns are 1-based; ``end_column`` is exclusive (the column just past the span),
     as in SARIF. Field order gives the sort order (path, line, column, check).
+
+    ``text`` is the analysed text the finding flags (what a baseline entry and a SARIF fingerprint
+    match on). It is not part of the finding's identity (equality, hashing, order) nor of the JSON
+    contract.
     """
 
     path: str
@@ -58,6 +62,7 @@ class Finding:
     severity: Severity
     message: str
     suggestion: str | None = None
+    text: str = field(default="", compare=False, repr=False)
 
     def to_dict(self) -> dict[str, object]:
         return {

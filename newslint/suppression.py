@@ -14,14 +14,15 @@ place for every check, and reports a directive that suppressed nothing as ``unus
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Collection, Iterable, Iterator, Mapping
 
 from newslint.document import Document, SourceMap
-from newslint.finding import Finding, Problem, Severity
-from newslint.registry import check
+from newslint.finding import Finding, Severity
+from newslint.registry import CheckInfo
 
 UNUSED_SUPPRESSION = "unused-suppression"
 KINDS = ("ignore", "disable", "enable", "file-ignore")
@@ -119,7 +120,7 @@ class Suppressions:
         self.rules: list[_Rule] = []
         self.unmatched_enables: list[Directive] = []
         self.invalid: list[Directive] = []
-        open_disables: dict[str, list[Directive]] = defaultdict(list)
+        open_disables: dict[tuple[str, ...], list[Directive]] = defaultdict(list)
         for directive in sorted(directives, key=lambda d: (d.line, d.column)):
             if directive.kind == "invalid":
                 self.invalid.append(directive)
@@ -185,12 +186,11 @@ def unused_suppression_finding(document: Document, directive: Directive, message
         end_column=directive.end_column,
         severity=Severity.INFO,
         message=message,
+        text=directive.text,
     )
 
 
-@check(UNUSED_SUPPRESSION, severity="info")
-def unused_suppression(document: Document, options: Mapping[str, object]) -> Iterator[Problem]:
-    """A suppression that suppresses nothing.
+_UNUSED_SUPPRESSION_DOC = """A suppression that suppresses nothing.
 
     What it does
     ------------
@@ -214,7 +214,9 @@ def unused_suppression(document: Document, options: Mapping[str, object]) -> Ite
     gives ``info unused-suppression 'ignore name-spelling' suppresses nothing here; remove it``.
     Refresh a baseline file with ``newslint --write-baseline FILE PATH...``.
     """
-    return iter(())  # the engine produces these findings while it applies suppressions
 
-
-ENGINE_CHECKS = {UNUSED_SUPPRESSION: unused_suppression}
+# Produced by the engine while it applies suppressions, not by reading the text: metadata only, so that
+# --select, --list-checks, --explain and SARIF rules treat it like any other check.
+ENGINE_CHECKS: Mapping[str, CheckInfo] = {
+    UNUSED_SUPPRESSION: CheckInfo(UNUSED_SUPPRESSION, Severity.INFO, inspect.cleandoc(_UNUSED_SUPPRESSION_DOC)),
+}

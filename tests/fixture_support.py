@@ -42,3 +42,11 @@ def assert_fixture(path: Path, check: str) -> None:
             assert entry["message_contains"] in finding["message"], finding["message"]
         if "suggestion" in entry:
             assert finding["suggestion"] == entry["suggestion"]
+
+
+def parsed_document(text: str, path: str = "story.txt"):
+    """A plain-text Document with the NLP pipeline the name checks use, for testing their parts directly."""
+    from newslint.document import Document
+    from newslint.nlp import Pipeline
+
+    return Document.from_text(path, text, parse=Pipeline(None, {"ner"}).parser())

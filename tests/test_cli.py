@@ -168,7 +168,9 @@ def test_version() -> None:
 
 def test_unknown_check_is_a_usage_error(stories: Path) -> None:
     result = run("--select", "no-such-check", str(stories / "promo.txt"))
-    assert result.exit_code == 2 and "unknown check(s): no-such-check" in result.stderr
+    assert result.exit_code == 2 and "--select: unknown check 'no-such-check'" in result.stderr
+    result = run("--ignore", "promo-txt", str(stories / "promo.txt"))
+    assert result.exit_code == 2 and "unknown check 'promo-txt' (did you mean promo-text?)" in result.stderr
 
 
 def test_no_paths_is_a_usage_error() -> None:

@@ -72,15 +72,31 @@ def test_explicit_config_file(newsroom: Path, monkeypatch) -> None:
         ('colour = "red"\n', "unknown key(s) colour"),
         ('fail-on = "sometimes"\n', "'fail-on' must be one of"),
         ('select = "promo-text"\n', "'select' must be a list of check names"),
-        ('select = ["promo-txt"]\n', "unknown check(s): promo-txt"),
-        ('[checks.promo-text]\nextra-label = ["x"]\n', "has no option(s) extra-label"),
+        ('select = ["promo-txt"]\n', "select: unknown check 'promo-txt' (did you mean promo-text?)"),
+        ('ignore = ["name-speling"]\n', "ignore: unknown check 'name-speling' (did you mean name-spelling?)"),
+        ('[per-file-ignores]\n"a/*" = ["count-clam"]\n',
+         "per-file-ignores 'a/*': unknown check 'count-clam' (did you mean count-claim?)"),
+        ('[checks.promo-txt]\nextra-labels = ["x"]\n',
+         "[checks.promo-txt]: unknown check 'promo-txt' (did you mean promo-text?)"),
+        ('[checks.promo-text]\nextra-label = ["x"]\n', "[checks.promo-text] has no option(s) extra-label"),
+        ('[checks.promo-text]\nextra-labels = "Listen"\n',
+         "[checks.promo-text] extra-labels must be a list of strings, not a string ('Listen')"),
+        ('[checks.orphan-caption]\nextra-agencies = 5\n',
+         "[checks.orphan-caption] extra-agencies must be a list of strings, not an integer (5)"),
+        ('[checks.orphan-caption]\nextra-agencies = ["Desk Photo", 5]\n',
+         "[checks.orphan-caption] extra-agencies must be a list of strings, not a list (['Desk Photo', 5])"),
+        ('[checks.name-spelling]\nnames-file = ["a.txt"]\n',
+         "[checks.name-spelling] names-file must be a file, not a list (['a.txt'])"),
+        ('model = "no_such_model"\n', "model = 'no_such_model': no spaCy model package 'no_such_model' is installed"),
+        ('model = "./models/none"\n', "model = './models/none': no model folder at"),
     ],
 )
 def test_invalid_configuration_is_one_clear_error(newsroom: Path, monkeypatch, content: str, message: str) -> None:
     (newsroom / ".newslint.toml").write_text(content)
     result = run(newsroom, monkeypatch, "desk/story.txt")
     assert result.exit_code == 2
-    assert message in result.stderr and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"newslint: error: {newsroom / '.newslint.toml'}: ")
+    assert message in result.stderr and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
 def test_missing_explicit_config(newsroom: Path, monkeypatch) -> None:
@@ -93,3 +109,17 @@ def test_a_names_file_that_does_not_exist_is_one_clear_error(newsroom: Path, mon
     result = run(newsroom, monkeypatch, "desk/story.txt")
     assert result.exit_code == 2
     assert "names-file = 'desk-names.txt': no such file" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_the_readme_configuration_example_works_as_written(tmp_path: Path, monkeypatch) -> None:
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Configuration", 1)[1]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / ".newslint.toml").write_text(example, encoding="utf-8")
+    (tmp_path / "story.txt").write_text((root / "fixtures" / "examples" / "story.txt").read_text(encoding="utf-8"))
+    result = run(tmp_path, monkeypatch, "--format", "json", "story.txt")
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr == ""  # no error and no notice: the configured model loads
+    checks = {finding["check"] for finding in json.loads(result.stdout)["findings"]}
+    assert checks == {"promo-text", "orphan-caption", "name-spelling"}  # as selected; the model ran

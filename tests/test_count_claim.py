@@ -2,11 +2,10 @@ from pathlib import Path
 
 import pytest
 from fixture_support import assert_fixture, fixture_paths
+from newslint.checks._group_counts import find_group_counts
 
-from newslint.checks._counts import find_group_counts
 from newslint.config import Config
-from newslint.document import Document
-from newslint.engine import Linter
+from newslint.engine import Linter, Source
 from newslint.registry import load_checks
 
 
@@ -16,8 +15,8 @@ def test_fixture(path: Path) -> None:
 
 
 def claims(text: str) -> list[str]:
-    linter = Linter(load_checks(), Config(select=("count-claim",)), notify=print)
-    return [f.message for f in linter.lint(Document.from_text("story.txt", text))]
+    linter = Linter(load_checks(), Config(select=("count-claim",)))
+    return [f.message for f in linter.lint(Source("story.txt", text=text)).findings]
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,12 @@ from pathlib import Path
 
 import pytest
 from fixture_support import assert_fixture, fixture_paths
+from newslint.checks import _count_analysis
+from newslint.checks._enumerations import read_enumeration
+from newslint.checks._group_counts import find_group_counts
 
-from newslint.checks import _counts
-from newslint.checks._counts import find_group_counts, read_enumeration
 from newslint.config import Config
-from newslint.document import Document
-from newslint.engine import Linter
+from newslint.engine import Linter, Source
 from newslint.registry import load_checks
 
 
@@ -17,8 +17,8 @@ def test_fixture(path: Path) -> None:
 
 
 def mismatches(text: str) -> list[str]:
-    linter = Linter(load_checks(), Config(select=("count-mismatch",)), notify=print)
-    return [f.message for f in linter.lint(Document.from_text("story.txt", text))]
+    linter = Linter(load_checks(), Config(select=("count-mismatch",)))
+    return [f.message for f in linter.lint(Source("story.txt", text=text)).findings]
 
 
 def test_the_reference_pattern_with_three_named_places_is_silent() -> None:
@@ -158,16 +158,15 @@ def test_a_long_story_of_consistent_paragraphs_stays_silent() -> None:
 
 def test_count_claim_and_count_mismatch_share_one_analysis_of_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    original = _counts.find_group_counts
+    original = _count_analysis.find_group_counts
 
     def counting(text: str):
         calls.append(text)
         return original(text)
 
-    monkeypatch.setattr(_counts, "find_group_counts", counting)
-    _counts.analyse_counts.cache_clear()
+    monkeypatch.setattr(_count_analysis, "find_group_counts", counting)
     text = "Police chiefs from three communities: Aurora, Oak Creek, Newtown and Tucson.\n\nThe 13 officials met.\n"
-    linter = Linter(load_checks(), Config(select=("count-claim", "count-mismatch")), notify=print)
-    findings = linter.lint(Document.from_text("story.txt", text))
+    linter = Linter(load_checks(), Config(select=("count-claim", "count-mismatch")))
+    findings = linter.lint(Source("story.txt", text=text)).findings
     assert sorted(f.check for f in findings) == ["count-claim", "count-mismatch"]
     assert len(calls) == 1

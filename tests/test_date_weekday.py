@@ -3,11 +3,10 @@ from pathlib import Path
 
 import pytest
 from fixture_support import assert_fixture, fixture_paths
-
 from newslint.checks._dates import full_dates, infer_year, weekday_dates
+
 from newslint.config import Config
-from newslint.document import Document
-from newslint.engine import Linter
+from newslint.engine import Linter, Source
 from newslint.registry import load_checks
 
 
@@ -17,8 +16,8 @@ def test_fixture(path: Path) -> None:
 
 
 def lint(text: str) -> list:
-    linter = Linter(load_checks(), Config(select=("date-weekday",)), notify=print)
-    return linter.lint(Document.from_text("story.txt", text))
+    linter = Linter(load_checks(), Config(select=("date-weekday",)))
+    return list(linter.lint(Source("story.txt", text=text)).findings)
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from newslint.config import Config
-from newslint.document import Document
-from newslint.engine import Linter
+from dataclasses import replace
+
+import pytest
+
+from newslint import nlp
+from newslint.config import Config, ConfigError
+from newslint.engine import Linter, Source
 from newslint.finding import Problem
 from newslint.registry import check, load_checks
 
@@ -33,28 +37,41 @@ def _make(name: str, nlp: tuple[str, ...] = (), problems=((0, 1, "first"),)):
     return check(name, nlp_components=nlp)(run)
 
 
-def test_nlp_checks_are_skipped_with_one_notice_when_no_model_loads() -> None:
+def test_nlp_checks_are_skipped_with_one_notice_when_no_default_model_is_installed(monkeypatch) -> None:
+    monkeypatch.setattr(nlp, "DEFAULT_MODELS", ("no_such_model_package",))
     installed = {"needs-model": _make("needs-model", ("ner",)), "plain": _make("plain")}
-    notices: list[str] = []
-    linter = Linter(installed, Config(model="no_such_model_package"), notify=notices.append)
-    for _ in range(3):
-        document = Document.from_text("s.txt", "Some text.", parse=linter.parse_function())
-        assert [f.check for f in linter.lint(document)] == ["plain"]
-    assert len(notices) == 1
-    assert "no_such_model_package" in notices[0] and "skipping needs-model" in notices[0]
+    linter = Linter(installed, Config())
+    results = [linter.lint(Source("s.txt", text="Some text.")) for _ in range(3)]
+    assert [[f.check for f in result.findings] for result in results] == [["plain"]] * 3
+    notices = [notice for result in results for notice in result.notices]
+    assert len(notices) == 1 and not any(result.failures for result in results)
+    assert "no spaCy English model" in notices[0] and "skipping needs-model" in notices[0]
+
+
+def test_a_configured_model_that_does_not_exist_is_a_configuration_error(tmp_path) -> None:
+    installed = {"needs-model": _make("needs-model", ("ner",))}
+    config_file = tmp_path / ".newslint.toml"
+    for model in ("no_such_model_package", "./models/missing"):
+        with pytest.raises(ConfigError) as raised:
+            Linter(installed, Config(model=model, path=config_file))
+        assert str(raised.value).startswith(f"{config_file}: model = {model!r}: ")
+
+
+def test_the_official_package_name_finds_the_same_pipeline_from_pypi() -> None:
+    linter = Linter({"needs-model": _make("needs-model", ("ner",))}, Config(model="en_core_web_sm"))
+    assert linter.pipeline is not None and linter.pipeline.model in nlp.DEFAULT_MODELS
 
 
 def test_no_pipeline_is_built_when_no_selected_check_needs_one() -> None:
     installed = {"needs-model": _make("needs-model", ("ner",)), "plain": _make("plain")}
-    assert Linter(installed, Config(select=("plain",)), notify=print).pipeline is None
-    assert Linter(installed, Config(), notify=print).pipeline.components == frozenset({"ner"})
+    assert Linter(installed, Config(select=("plain",))).pipeline is None
+    assert Linter(installed, Config()).pipeline.components == frozenset({"ner"})
 
 
 def test_findings_are_sorted_and_deduplicated() -> None:
     problems = ((10, 11, "later"), (0, 1, "earlier"), (0, 1, "earlier"))
     installed = {"b-check": _make("b-check", problems=problems), "a-check": _make("a-check")}
-    document = Document.from_text("s.txt", "line one\nline two\n")
-    findings = Linter(installed, Config(), notify=print).lint(document)
+    findings = Linter(installed, Config()).lint(Source("s.txt", text="line one\nline two\n")).findings
     assert [(f.line, f.column, f.check) for f in findings] == [(1, 1, "a-check"), (1, 1, "b-check"), (2, 2, "b-check")]
 
 
@@ -68,8 +85,7 @@ def test_the_real_model_loads_once_per_process_for_the_same_components() -> None
 
 
 def test_builtin_selection_by_config() -> None:
-    linter = Linter(load_checks(), Config(select=("promo-text", "orphan-caption"), ignore=("orphan-caption",)),
-                    notify=print)
+    linter = Linter(load_checks(), Config(select=("promo-text", "orphan-caption"), ignore=("orphan-caption",)))
     assert [c.name for c in linter.checks] == ["promo-text"]
 
 
@@ -80,10 +96,34 @@ def test_a_check_that_raises_is_an_error_of_the_run_and_the_other_checks_still_r
 
     explode.__doc__ = DOC.format("Test check that fails.")
     installed = {"explodes": check("explodes")(explode), "plain": _make("plain")}
-    linter = Linter(installed, Config(), notify=print)
-    findings = linter.lint(Document.from_text("s.txt", "Some text."))
-    assert [f.check for f in findings] == ["plain"]
-    assert linter.failures == [("s.txt", "check explodes failed: KeyError: 'boom'")]
+    result = Linter(installed, Config()).lint(Source("s.txt", text="Some text."))
+    assert [f.check for f in result.findings] == ["plain"]
+    assert result.failures == (("s.txt", "check explodes failed: KeyError: 'boom'"),)
+
+
+def test_a_check_that_yields_something_other_than_problems_is_an_error_not_a_crash() -> None:
+    def wrong(document, options):
+        yield "not a Problem"
+
+    wrong.__doc__ = DOC.format("Test check that yields a string.")
+    result = Linter({"wrong": check("wrong")(wrong)}, Config()).lint(Source("s.txt", text="Some text."))
+    assert result.findings == () and result.failures[0].message.startswith("check wrong failed: AttributeError")
+
+
+def test_lint_reads_files_and_reports_what_cannot_be_read(tmp_path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_bytes(b"Some text.\r\n")
+    linter = Linter({"plain": _make("plain")}, Config())
+    read = linter.lint(str(story))
+    assert read.linted and [f.check for f in read.findings] == ["plain"] and read.source_lines == ("Some text.", "")
+    missing = linter.lint(Source(str(tmp_path / "missing.txt")))
+    assert not missing.linted and missing.failures == ((str(tmp_path / "missing.txt"), "no such file or directory"),)
+
+
+def test_the_matched_text_travels_with_the_finding_but_not_in_its_identity() -> None:
+    (finding,) = Linter({"plain": _make("plain")}, Config()).lint(Source("s.txt", text="Some text.")).findings
+    assert finding.text == "S"
+    assert finding == replace(finding, text="other") and "text" not in finding.to_dict()
 
 
 def test_texts_longer_than_spacys_length_limit_are_parsed() -> None:

@@ -11,7 +11,7 @@ def test_the_readme_example_story_gives_one_finding_per_planted_problem() -> Non
     expected = json.loads((FIXTURES / "examples" / "story.expected.json").read_text())
     findings = run_json(str(story))["findings"]
     assert [(f["line"], f["check"]) for f in findings] == [(e["line"], e["check"]) for e in expected]
-    for finding, entry in zip(findings, expected):
+    for finding, entry in zip(findings, expected, strict=True):
         if "suggestion" in entry:
             assert finding["suggestion"] == entry["suggestion"]
 

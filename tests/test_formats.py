@@ -11,10 +11,10 @@ from click.testing import CliRunner
 
 from newslint import cli
 from newslint.cli import main
-from newslint.engine import Report
 from newslint.finding import Finding, Severity
 from newslint.formatters.github import ANNOTATIONS_PER_TYPE, escape_data, escape_property, format_github
 from newslint.formatters.text import FormatOptions, format_text
+from newslint.report import Report
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 PROMO = "Discuss as:"

@@ -18,10 +18,10 @@ from click.testing import CliRunner
 from newslint.cli import main
 from newslint.config import Config
 from newslint.document import Document
-from newslint.engine import Linter
+from newslint.engine import Linter, Source
 from newslint.finding import Problem
-from newslint.markdown_reader import front_matter_lines
-from newslint.markup import read_document
+from newslint.readers import read_document
+from newslint.readers.markdown import front_matter_lines
 from newslint.registry import check
 
 MARKUP = Path(__file__).resolve().parents[1] / "fixtures" / "markup"
@@ -48,9 +48,8 @@ def marker(document: Document, options):
 
 
 def marked(path: Path) -> list[tuple[int, int, int, int]]:
-    document = read_document(str(path), path.read_text(encoding="utf-8"))
-    linter = Linter({"marker": marker}, Config(select=("marker",)), notify=print)
-    return [(f.line, f.column, f.end_line, f.end_column) for f in linter.lint(document)]
+    linter = Linter({"marker": marker}, Config(select=("marker",)))
+    return [(f.line, f.column, f.end_line, f.end_column) for f in linter.lint(str(path)).findings]
 
 
 def source_at(path: Path, line: int, column: int, end_column: int) -> str:
@@ -107,7 +106,7 @@ def test_promo_fixtures_through_the_command_line(name: str) -> None:
     expected = json.loads((MARKUP / f"{name}.expected.json").read_text(encoding="utf-8"))
     assert [(f["line"], f["column"], f["end_line"], f["end_column"]) for f in got] == \
         [(e["line"], e["column"], e["end_line"], e["end_column"]) for e in expected]
-    for finding, entry in zip(got, expected):
+    for finding, entry in zip(got, expected, strict=True):
         assert entry["message_contains"] in finding["message"]
 
 
@@ -188,6 +187,6 @@ def test_markup_is_chosen_by_suffix_including_stdin_filename() -> None:
 
 def test_crlf_markdown_gives_the_same_positions() -> None:
     text = (MARKUP / "story.md").read_text(encoding="utf-8")
-    document = read_document("story.md", text.replace("\n", "\r\n"))
-    linter = Linter({"marker": marker}, Config(select=("marker",)), notify=print)
-    assert [(f.line, f.column, f.end_line, f.end_column) for f in linter.lint(document)] == STORY_MD
+    linter = Linter({"marker": marker}, Config(select=("marker",)))
+    findings = linter.lint(Source("story.md", text=text.replace("\n", "\r\n"))).findings
+    assert [(f.line, f.column, f.end_line, f.end_column) for f in findings] == STORY_MD

@@ -8,20 +8,17 @@ import random
 from pathlib import Path
 
 import pytest
-
+from fixture_support import parsed_document
 from newslint.checks import _names_variants, name_spelling
+from newslint.checks._mentions import _Spans, find_mentions
+from newslint.checks._name_parts import given_names_compatible, mention_from_parts, name_parts
 from newslint.checks._names_variants import VariantIndex, misspelling_pattern
-from newslint.checks._people import (
-    _Spans,
-    find_mentions,
-    given_names_compatible,
-    group_people,
-    mention_from_parts,
-    name_parts,
-)
+from newslint.checks._people import group_people
+from newslint.checks.name_spelling import NameSpellingOptions
+
 from newslint.config import Config
 from newslint.document import Document
-from newslint.engine import Linter
+from newslint.engine import Linter, Source
 from newslint.finding import Finding
 from newslint.registry import load_checks
 
@@ -31,16 +28,13 @@ FIXTURE_FILES = sorted(FIXTURES.glob("*.txt"))
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter(load_checks(), Config(select=("name-spelling",)), notify=lambda message: None)
+    return Linter(load_checks(), Config(select=("name-spelling",)))
 
 
 def _lint(linter: Linter, text: str, path: str = "story.txt", options: dict | None = None) -> list[Finding]:
     if options:
-        linter.options["name-spelling"] = options
-    try:
-        return linter.lint(Document.from_text(path, text, parse=linter.parse_function()))
-    finally:
-        linter.options["name-spelling"] = {}
+        linter = Linter(load_checks(), Config(select=("name-spelling",), check_options={"name-spelling": options}))
+    return list(linter.lint(Source(path, text=text)).findings)
 
 
 def test_fixtures_exist_both_ways() -> None:
@@ -117,16 +111,16 @@ def test_names_file_ignores_a_different_person(linter: Linter, tmp_path: Path) -
     assert _lint(linter, text, options={"names-file": str(names)}) == []
 
 
-def _run_check(linter: Linter, text: str, options: dict) -> list:
+def _run_check(text: str, names_file: str) -> list:
     """The check called directly: what it raises reaches the test (the engine would record it)."""
-    document = Document.from_text("story.txt", text, parse=linter.parse_function())
-    return list(load_checks()["name-spelling"].run(document, options))
+    document = parsed_document(text)
+    return list(load_checks()["name-spelling"].run(document, NameSpellingOptions(names_file=names_file)))
 
 
 def test_names_file_that_cannot_be_read_says_so_in_one_line(linter: Linter, tmp_path: Path) -> None:
     missing = tmp_path / "missing.txt"
     with pytest.raises(ValueError) as raised:
-        _run_check(linter, "Mayor Ann Lee spoke.\n", {"names-file": str(missing)})
+        _run_check("Mayor Ann Lee spoke.\n", str(missing))
     assert str(raised.value) == f"names-file {missing}: cannot read it (No such file or directory)"
 
 
@@ -134,7 +128,7 @@ def test_names_file_that_is_not_utf8_names_the_line(linter: Linter, tmp_path: Pa
     names = tmp_path / "officials.txt"
     names.write_bytes("Dana Whitcombe\nJos\u00e9 Ib\u00e1\u00f1ez\n".encode("cp1252"))
     with pytest.raises(ValueError) as raised:
-        _run_check(linter, "Mayor Ann Lee spoke.\n", {"names-file": str(names)})
+        _run_check("Mayor Ann Lee spoke.\n", str(names))
     message = str(raised.value)
     assert message == f"names-file {names}: not valid UTF-8 (byte 0xe9 on line 2); save it as UTF-8"
     assert "\n" not in message
@@ -221,7 +215,7 @@ def test_mention_parsing_strips_titles_and_possessives() -> None:
 
 def test_mentions_are_linked_to_the_full_name(linter: Linter) -> None:
     text = "Sheriff Richard Stanek spoke. Stanek said yes. Richard said no. Mr Stanek left.\n"
-    document = Document.from_text("story.txt", text, parse=linter.parse_function())
+    document = parsed_document(text)
     people = group_people(find_mentions(document))
     (stanek,) = [p for p in people if p.key == "stanek"]
     assert [m.surname.text for m in stanek.mentions] == ["Stanek", "Stanek", "Stanek"]
@@ -286,7 +280,7 @@ def _long_story(size: int) -> str:
 
 @pytest.fixture(scope="module")
 def long_document(linter: Linter) -> Document:
-    document = Document.from_text("long.txt", _long_story(30_000), parse=linter.parse_function())
+    document = parsed_document(_long_story(30_000), "long.txt")
     return document
 
 
@@ -301,7 +295,7 @@ def test_long_input_compares_each_word_with_few_names(long_document: Document, m
 
     for module in (_names_variants, name_spelling):
         monkeypatch.setattr(module, "misspelling_pattern", counting)
-    assert list(load_checks()["name-spelling"].run(long_document, {})) == []
+    assert list(load_checks()["name-spelling"].run(long_document)) == []
     # Comparing every capitalised word with every name made this quadratic (about 90,000 calls here).
     assert calls < len(long_document.text.split()) / 2
 

@@ -4,8 +4,7 @@ import pytest
 from fixture_support import assert_fixture, fixture_paths
 
 from newslint.config import Config
-from newslint.document import Document
-from newslint.engine import Linter
+from newslint.engine import Linter, Source
 from newslint.registry import load_checks
 
 
@@ -16,7 +15,7 @@ def test_fixture(path: Path) -> None:
 
 def lint(text: str, **options) -> list:
     config = Config(select=("orphan-caption",), check_options={"orphan-caption": options} if options else {})
-    return Linter(load_checks(), config, notify=print).lint(Document.from_text("story.txt", text))
+    return list(Linter(load_checks(), config).lint(Source("story.txt", text=text)).findings)
 
 
 @pytest.mark.parametrize(

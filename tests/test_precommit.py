@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parents[1]
 PROMO_STORY = "Discuss as:\n\nThe council met on Monday and approved the budget.\n"
 CLEAN_STORY = "The council met on Monday and approved the budget.\n"

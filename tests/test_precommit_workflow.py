@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from test_precommit import git, make_repo
 
 PROMO_STORY = "Discuss as:\n\nThe council met on Monday and approved the budget.\n"

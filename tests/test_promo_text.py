@@ -4,8 +4,7 @@ import pytest
 from fixture_support import assert_fixture, fixture_paths, run_json
 
 from newslint.config import Config
-from newslint.document import Document
-from newslint.engine import Linter
+from newslint.engine import Linter, Source
 from newslint.registry import load_checks
 
 
@@ -16,8 +15,8 @@ def test_fixture(path: Path) -> None:
 
 def lint(text: str, **options) -> list:
     config = Config(select=("promo-text",), check_options={"promo-text": options} if options else {})
-    linter = Linter(load_checks(), config, notify=print)
-    return linter.lint(Document.from_text("story.txt", text))
+    linter = Linter(load_checks(), config)
+    return list(linter.lint(Source("story.txt", text=text)).findings)
 
 
 @pytest.mark.parametrize(

@@ -104,3 +104,32 @@ def test_every_installed_check_is_documented() -> None:
         for heading in ("What it does", "Why is this bad?", "Example"):
             assert heading in installed.documentation, (name, heading)
         assert installed.summary.endswith(".")
+
+
+def test_a_check_packs_options_are_validated_like_ours(site: Path, tmp_path: Path) -> None:
+    install_fake_distribution(site, "wire_pack_typed", "wire_pack_typed", PLUGIN,
+                              "[newslint.checks]\nwire-slug = wire_pack_typed:wire_slug\n")
+    (tmp_path / ".newslint.toml").write_text('[checks.wire-slug]\nmax-length = "40"\n')
+    story = tmp_path / "story.txt"
+    story.write_text("BC-US-BUDGET\n")
+    result = CliRunner().invoke(main, ["--config", str(tmp_path / ".newslint.toml"), str(story)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr == (f"newslint: error: {tmp_path / '.newslint.toml'}: [checks.wire-slug] max-length "
+                             "must be an integer, not a string ('40')\n")
+
+
+@pytest.mark.parametrize("arguments", [["--list-checks"], ["--select", "broken", "story.txt"], ["story.txt"],
+                                       ["--explain", "broken"]])
+def test_a_broken_check_pack_is_one_clear_error_never_a_traceback(site: Path, tmp_path: Path, monkeypatch,
+                                                                   arguments: list[str]) -> None:
+    install_fake_distribution(site, "wire_pack_broken2", "wire_pack_broken2", "import no_such_module_here\n",
+                              "[newslint.checks]\nbroken = wire_pack_broken2:nothing\n")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.txt").write_text("Plain copy.\n")
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)  # a clean exit, not a crash
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    assert errors == ["newslint: error: cannot load check 'broken' from entry point 'wire_pack_broken2:nothing': "
+                      "ModuleNotFoundError: No module named 'no_such_module_here'"]
+    if arguments == ["--list-checks"]:  # the checks that do load are still listed
+        assert "promo-text" in result.stdout

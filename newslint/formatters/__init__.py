@@ -9,8 +9,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Callable
 
-from newslint.engine import Report
 from newslint.formatters.text import FormatOptions, summary
+from newslint.report import Report
 
 Formatter = Callable[[Report, FormatOptions], str]
 

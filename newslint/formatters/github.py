@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newslint.engine import Report
 from newslint.finding import Finding, Severity
-from newslint.formatters.text import FormatOptions, format_finding
+from newslint.formatters.text import PLAIN, FormatOptions, format_finding
+from newslint.report import Report
 
 ANNOTATIONS_PER_TYPE = 10
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -53,7 +53,7 @@ def _annotation(finding: Finding) -> str:
     )
 
 
-def format_github(report: Report, _options: FormatOptions = FormatOptions()) -> str:
+def format_github(report: Report, _options: FormatOptions = PLAIN) -> str:
     items: list[tuple[str, str, str]] = []  # (command type, annotation, plain log line)
     for path, message in report.errors:
         items.append(("error", _command("error", message, file=_workspace_path(path), title="newslint"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from newslint.engine import Report
+from newslint.report import Report
 
 JSON_VERSION = 1
 

@@ -15,9 +15,9 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from newslint import __version__
-from newslint.engine import Report
 from newslint.finding import Finding, Severity
-from newslint.formatters.text import FormatOptions
+from newslint.formatters.text import PLAIN, FormatOptions
+from newslint.report import Report
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "newslintFindingHash/v1"
@@ -39,9 +39,10 @@ def artifact_location(path: str) -> dict[str, str]:
     return {"uri": quote(posix), "uriBaseId": SRCROOT}
 
 
-def fingerprint(finding: Finding, flagged: str, occurrence: int) -> str:
+def fingerprint(finding: Finding, occurrence: int) -> str:
     """Stable across edits elsewhere in the file; the occurrence number tells identical findings apart."""
-    digest = hashlib.sha256("\0".join((finding.check, finding.path, finding.message, flagged)).encode()).hexdigest()
+    key = "\0".join((finding.check, finding.path, finding.message, finding.text))
+    digest = hashlib.sha256(key.encode()).hexdigest()
     return f"{digest[:32]}:{occurrence}"
 
 
@@ -59,14 +60,13 @@ def _rule(name: str, check: object | None) -> dict[str, object]:
     }
 
 
-def format_sarif(report: Report, options: FormatOptions = FormatOptions()) -> str:
+def format_sarif(report: Report, options: FormatOptions = PLAIN) -> str:
     names = sorted(set(options.checks) | {finding.check for finding in report.findings})
     index = {name: position for position, name in enumerate(names)}
     occurrences: Counter[tuple[str, str, str, str]] = Counter()
     results = []
     for finding in report.findings:
-        flagged = report.flagged.get(finding, "")
-        key = (finding.check, finding.path, finding.message, flagged)
+        key = (finding.check, finding.path, finding.message, finding.text)
         occurrences[key] += 1
         message = finding.message + (f" (suggestion: {finding.suggestion})" if finding.suggestion else "")
         result: dict[str, object] = {
@@ -85,7 +85,7 @@ def format_sarif(report: Report, options: FormatOptions = FormatOptions()) -> st
                     },
                 },
             }],
-            "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding, flagged, occurrences[key])},
+            "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding, occurrences[key])},
         }
         if finding.suggestion:
             result["properties"] = {"suggestion": finding.suggestion}

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Mapping, Sequence
 
-from newslint.engine import Report
 from newslint.finding import Finding, Severity
+from newslint.report import Report
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class FormatOptions:
     summary: bool = False  # end the text report with "3 warnings, 1 info in 2 files"
     checks: Mapping[str, object] = field(default_factory=dict)  # name -> Check, for SARIF rules
 
+
+PLAIN = FormatOptions()  # the defaults: no colour, no excerpts, no summary
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -41,7 +43,7 @@ def format_finding(finding: Finding, color: bool = False) -> str:
     return f"{finding.path}:{finding.line}:{finding.column}: {severity} {finding.check} {finding.message}"
 
 
-def excerpt(finding: Finding, lines: list[str], color: bool = False) -> str:
+def excerpt(finding: Finding, lines: Sequence[str], color: bool = False) -> str:
     """The finding's first source line and a caret line under its span (to the line's end if it goes on)."""
     if not 1 <= finding.line <= len(lines):
         return ""
@@ -81,12 +83,12 @@ def summary(report: Report) -> str:
     return f"{', '.join(parts)} in {with_findings} file{'s' if with_findings != 1 else ''}"
 
 
-def format_text(report: Report, options: FormatOptions = FormatOptions()) -> str:
+def format_text(report: Report, options: FormatOptions = PLAIN) -> str:
     out = []
     for finding in report.findings:
         out.append(format_finding(finding, options.color) + "\n")
         if options.show_source:
-            out.append(excerpt(finding, report.sources.get(finding.path, []), options.color))
+            out.append(excerpt(finding, report.sources.get(finding.path, ()), options.color))
             if finding.suggestion:
                 out.append(f"    suggestion: {finding.suggestion}\n")
     if report.findings and options.summary:

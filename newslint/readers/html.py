@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 from typing import Callable
 
 from newslint.document import Document, line_starts
-from newslint.markup import ProseBuilder
+from newslint.readers.prose import ProseBuilder
 
 SKIPPED = frozenset({"script", "style", "template", "noscript", "code", "pre", "kbd", "samp", "svg", "math",
                      "textarea", "select", "object", "iframe"})

@@ -22,12 +22,18 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from newslint.document import Document, line_starts
-from newslint.html_reader import extract_html
-from newslint.markup import ProseBuilder
+from newslint.readers.html import extract_html
+from newslint.readers.prose import ProseBuilder
 
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 _REFERENCE = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+
+
+def _lines(token: Token) -> list[int]:
+    """The source lines ``[first, last)`` of a block token (markdown-it sets them on every block we read)."""
+    assert token.map is not None, token.type
+    return token.map
 
 
 def front_matter_lines(lines: Sequence[str]) -> int:
@@ -67,8 +73,9 @@ class _Reader:
     # --- blocks -------------------------------------------------------------------------------
 
     def html_block(self, token: Token) -> None:
-        start = self.line_starts[token.map[0]]
-        end = self.line_starts[token.map[1]] if token.map[1] < len(self.line_starts) else len(self.source)
+        first, last = _lines(token)
+        start = self.line_starts[first]
+        end = self.line_starts[last] if last < len(self.line_starts) else len(self.source)
         self.builder.block_break()
         # Nested in a list or quote, the source lines carry markers ("> ") that are not HTML: comments only.
         extract_html(self.builder, start, end, comments_only=token.level > 0)
@@ -77,7 +84,7 @@ class _Reader:
         content = token.content
         offsets = self.content_offsets(token)
         # The block right under a photo (at most one blank line between) is its caption or credit.
-        caption = self._caption_below is not None and token.map[0] - self._caption_below <= 1
+        caption = self._caption_below is not None and _lines(token)[0] - self._caption_below <= 1
         self._caption_below = None
         self.builder.block_break()
         if caption:
@@ -92,12 +99,12 @@ class _Reader:
         image_only = has_image and all(
             child.type in ("image", "softbreak", "hardbreak") or (child.type == "text" and not child.content.strip())
             for child in children)
-        self._caption_below = token.map[1] if image_only else None
+        self._caption_below = _lines(token)[1] if image_only else None
         self.builder.block_break()
 
     def content_offsets(self, token: Token) -> list[int]:
         """Source offset of each character of the inline token's content (plus one for its end)."""
-        first_line = token.map[0]
+        first_line = _lines(token)[0]
         offsets: list[int] = []
         content_lines = token.content.split("\n")
         for index, piece in enumerate(content_lines):

@@ -1,4 +1,4 @@
-"""Reading copy written in markup: choosing a reader, and building the prose a reader extracts.
+"""Building the prose a markup reader extracts, with its map back to the source.
 
 Markdown and HTML are reduced to their prose before any check sees them. A reader feeds a
 :class:`ProseBuilder` stretches of text with the source offsets they came from; the builder keeps
@@ -8,14 +8,10 @@ blocks apart with blank lines (so ``Document.blocks`` still finds paragraphs) an
 
 from __future__ import annotations
 
-from pathlib import PurePath
 from typing import Callable, Sequence
 
-from newslint.document import Block, Document, Segment, SourceMap, normalise_newlines
+from newslint.document import Block, Document, Segment, SourceMap
 from newslint.suppression import directives_in
-
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm")
 
 
 class ProseBuilder:
@@ -109,28 +105,3 @@ class ProseBuilder:
                 if not text[offset].isspace():
                     lines.add(source_map.position(offset)[0])
         return lines
-
-
-def kind_of(path: str) -> str:
-    """``markdown``, ``html`` or ``text``, from the file name's suffix."""
-    suffix = PurePath(path).suffix.lower()
-    if suffix in MARKDOWN_SUFFIXES:
-        return "markdown"
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    return "text"
-
-
-def read_document(path: str, text: str, parse: Callable | None = None) -> Document:
-    """The Document for a file's decoded text, read as Markdown, HTML or plain text by its suffix."""
-    source = normalise_newlines(text)
-    kind = kind_of(path)
-    if kind == "markdown":
-        from newslint.markdown_reader import read_markdown
-
-        return read_markdown(path, source, parse)
-    if kind == "html":
-        from newslint.html_reader import read_html
-
-        return read_html(path, source, parse)
-    return Document.from_text(path, source, parse=parse)

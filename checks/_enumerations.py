@@ -1,0 +1,260 @@
+"""Reading the lists that name a group's members ("Aurora, Colo.; Oak Creek, Wis. and Newtown, Conn.").
+
+Lists are read from the raw text, name by name. A list names a counted group when it follows the
+count directly (``enumeration_after``) or comes later after the count's own words
+(``enumeration_later``, from the ``anchored_lists`` of the text).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._group_counts import ANCHOR_PREPOSITIONS, GroupCount, is_plural_noun
+from ._phrases import load_sections
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeration:
+    """A closed list of names (``text[start:end]``), joined by commas or semicolons and a final and/or.
+
+    ``sizes`` holds every size the list can be read as: "Armenia, Georgia and Azerbaijan" is three
+    countries or two places ("Armenia" and "Georgia" as in "Tbilisi, Georgia"), so its sizes are {2, 3}.
+    ``items`` are the names in the first reading.
+    """
+
+    start: int
+    end: int
+    items: tuple[str, ...]
+    sizes: frozenset[int]
+
+    @property
+    def size(self) -> int | None:
+        """The number of names, when the list can be read only one way."""
+        return next(iter(self.sizes)) if len(self.sizes) == 1 else None
+
+
+@dataclass(frozen=True)
+class _ListWords:
+    region_abbreviations: frozenset[str]
+    regions: frozenset[str]  # casefolded
+    joined_names: tuple[str, ...]
+    abbreviation_suffix: re.Pattern[str]  # ", Colo."
+    region_suffix: re.Pattern[str]  # ", Maryland"
+
+
+# The space after a list's comma, which may be a hard line wrap but not a paragraph break.
+_LIST_SPACE = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _list_words() -> _ListWords:
+    sections = load_sections("count_lists.txt")
+    abbreviations, regions = sections["region-abbreviation"], sections["region"]
+    return _ListWords(
+        region_abbreviations=frozenset(abbreviations),
+        regions=frozenset(r.casefold() for r in regions),
+        joined_names=tuple(sorted(sections["joined-name"], key=len, reverse=True)),
+        abbreviation_suffix=re.compile(rf",{_LIST_SPACE}(?:{_alternation(abbreviations)})(?![\w.])"),
+        region_suffix=re.compile(rf",{_LIST_SPACE}(?:{_alternation(regions)})(?![\w])"),
+    )
+
+
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’&.-]*")
+_NAME_CONNECTORS = re.compile(
+    r"\s+(?:(?:of|de|da|del|della|di|du|des|la|le|van|von|der|den|al|el|bin|ibn|y|upon|on|the)\s+)*(?=[A-Z])"
+)
+# Abbreviations that a name goes on after ("St. Louis", "J. Thomas Manger", "Mt. Hood").
+_CONTINUING_ABBREVIATION = re.compile(
+    r"(?:[A-Z]|St|Ste|Mt|Ft|Pt|Dr|Sen|Sens|Rep|Reps|Gov|Lt|Gen|Col|Sgt|Capt|Maj|Cmdr|Adm|Mr|Mrs|Ms|Messrs|Prof"
+    r"|Rev|Pres|Gens)\."
+)
+# An age or a party and state after a name: "John Smith, 24," "Joe Lieberman, I-Conn.".
+_PERSONAL_SUFFIX = re.compile(rf",{_LIST_SPACE}(?:\d{{1,3}}(?=[,;)\s])|[RDI]-[A-Z][\w.]*)")
+_SEPARATOR = re.compile(rf"(?P<punct>[;,])?(?P<space>{_LIST_SPACE})?(?:(?P<conj>and|or){_LIST_SPACE})?", re.I)
+# What may follow a complete list; a spaced hyphen closes a list set off by dashes ("members - A and B - played").
+_LIST_CLOSE = re.compile(r"\s*(?:$|[.,;:)!?\"”’—–]|--)|[ \t]+-[ \t]")
+# After a list ending in an abbreviation's full stop: a new sentence, or the end of the line.
+_SENTENCE_AFTER_ABBREVIATION = re.compile(r"\s+[A-Z]|\s*\n")
+_LIST_GOES_ON = re.compile(r",\s+(?:the\s+)?[A-Z]")
+_EXAMPLES_FOLLOW = re.compile(
+    r",?\s*(?:among others|and others|and so on|and so forth|etc\b|et al\b|for example|for instance)", re.I
+)
+
+
+def _read_name(text: str, position: int) -> int | None:
+    """End of a capitalised name starting at ``position`` ("Oak Creek", "J. Thomas Manger of Montgomery County")."""
+    for joined in _list_words().joined_names:
+        if text.startswith(joined, position) and not text[position + len(joined):position + len(joined) + 1].isalnum():
+            return position + len(joined)
+    start = position
+    if text.startswith("the ", position):
+        position += 4
+    match = _CAPITALISED_WORD.match(text, position)
+    if match is None:
+        return None
+    end = match.end()
+    while True:
+        word = text[match.start():match.end()]
+        if word.endswith(".") and not _CONTINUING_ABBREVIATION.fullmatch(word):
+            break
+        connector = _NAME_CONNECTORS.match(text, end)
+        if connector is None:
+            break
+        following = _CAPITALISED_WORD.match(text, connector.end())
+        if following is None or following.group().rstrip(".").casefold() in {"and", "or"}:
+            break
+        match, end = following, following.end()
+    return end if end > start else None
+
+
+def _read_item(text: str, position: int, merge_regions: bool) -> int | None:
+    """End of one list item: a name plus what belongs to it (", Colo.", ", 24", ", R-Ariz.", and with
+    ``merge_regions`` ", Maryland" after a place that is not itself a state or country)."""
+    end = _read_name(text, position)
+    if end is None:
+        return None
+    words = _list_words()
+    name = text[position:end].removeprefix("the ").rstrip(".").casefold()
+    while True:
+        suffix = words.abbreviation_suffix.match(text, end) or _PERSONAL_SUFFIX.match(text, end)
+        if suffix is None and merge_regions and name not in words.regions:
+            suffix = words.region_suffix.match(text, end)
+        if suffix is None:
+            return end
+        end = suffix.end()
+
+
+def read_enumeration(text: str, position: int) -> Enumeration | None:
+    """A complete list of two or more names starting exactly at ``position``, or None.
+
+    The list must end with "and"/"or" before its last item and be followed by punctuation, so that
+    "Israel and Lebanon said" or "Aurora, Newtown and others" are not read as a whole group.
+    """
+    readings = [r for r in (_read_list(text, position, merge) for merge in (True, False)) if r is not None]
+    if not readings:
+        return None
+    first = readings[0]
+    return Enumeration(first.start, first.end, first.items, frozenset(len(r.items) for r in readings))
+
+
+def _read_list(text: str, position: int, merge_regions: bool) -> Enumeration | None:
+    items: list[tuple[int, int]] = []
+    punctuation: set[str] = set()
+    cursor = position
+    final = False
+    while True:
+        end = _read_item(text, cursor, merge_regions)
+        if end is None:
+            return None
+        items.append((cursor, end))
+        if final:
+            break
+        separator = _SEPARATOR.match(text, end)
+        if separator is None or separator.end() == end:
+            return None
+        if not separator.group("punct") and not separator.group("conj"):
+            return None
+        if separator.group("punct"):
+            punctuation.add(separator.group("punct"))
+        if separator.group("conj"):
+            final = True
+        elif not separator.group("space"):
+            return None
+        cursor = separator.end()
+        if _read_name(text, cursor) is None:
+            return None
+    if len(items) < 2 or len(punctuation) > 1:
+        return None
+    end = items[-1][1]
+    if not _LIST_CLOSE.match(text, end) and not (
+        text[end - 1] == "." and _SENTENCE_AFTER_ABBREVIATION.match(text, end)
+    ):
+        return None
+    if _LIST_GOES_ON.match(text, end) or _EXAMPLES_FOLLOW.match(text, end):
+        return None  # the list may go on, or it gives examples rather than the whole group
+    names = tuple(_display_name(text[s:e]) for s, e in items)
+    return Enumeration(position, end, names, frozenset({len(names)}))
+
+
+def _display_name(item: str) -> str:
+    """The item as written, without a sentence's full stop ("Spain." -> "Spain", "Conn." stays)."""
+    name = " ".join(item.split()).rstrip(",;")
+    last_word = name.rsplit(" ", 1)[-1]
+    abbreviation = last_word in _list_words().region_abbreviations or bool(re.search(r"[.-]", last_word[:-1])) \
+        or last_word.rstrip(".") in {"Co", "Corp", "Inc", "Ltd", "Jr", "Sr", "Bros", "Dept", "Univ"}
+    return name[:-1] if last_word.endswith(".") and not abbreviation else name
+
+
+# What sets a list off from its count: a colon, a parenthesis, a comma or a dash ("boroughs - Manhattan, …"
+# with a spaced hyphen, as typed where a dash is meant).
+_APPOSITION = re.compile(r"\s*(?::|\(|—|–|--|,)\s*|[ \t]+-[ \t]+")
+
+
+def enumeration_after(text: str, count: GroupCount) -> Enumeration | None:
+    """The list that directly follows a count and names its members ("three communities: A, B and C")."""
+    intro = _APPOSITION.match(text, count.end)
+    if intro is None:
+        return None
+    enumeration = read_enumeration(text, intro.end())
+    if enumeration is None:
+        return None
+    if "(" in intro.group() and not text.startswith(")", enumeration.end):
+        return None
+    return enumeration
+
+
+# "the police chiefs from ": the words that bring in a later list naming a counted group, found once per
+# text. The head is any word before an anchor preposition; "the" must stand at most two words before it.
+_ANCHOR_PHRASE = re.compile(rf"\b(?P<head>[\w-]+)\s+(?P<preposition>{'|'.join(sorted(ANCHOR_PREPOSITIONS))})\s+", re.I)
+_THE_BEFORE_HEAD = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", re.I)
+_THE_REACH = 120  # characters searched back from the head for its "the"
+
+
+@dataclass(frozen=True, slots=True)
+class AnchoredLists:
+    """For each (head, preposition), the lists brought in by "the … head preposition", in text order:
+    ``starts`` holds where each phrase's "the" stands, ``lists`` the list that follows it."""
+
+    starts: tuple[int, ...]
+    lists: tuple[Enumeration, ...]
+
+
+def anchored_lists(text: str) -> dict[tuple[str, str], AnchoredLists]:
+    """Every list in the text brought in by "the … head preposition", by (head, preposition)."""
+    found: dict[tuple[str, str], list[tuple[int, Enumeration]]] = {}
+    for match in _ANCHOR_PHRASE.finditer(text):
+        if not is_plural_noun(match.group("head")):
+            continue
+        the = _THE_BEFORE_HEAD.search(text, max(match.start() - _THE_REACH, 0), match.start())
+        if the is None:
+            continue
+        enumeration = read_enumeration(text, match.end())
+        if enumeration is not None:
+            key = (match.group("head").casefold(), match.group("preposition").casefold())
+            found.setdefault(key, []).append((the.start(), enumeration))
+    return {
+        key: AnchoredLists(tuple(start for start, _ in entries), tuple(e for _, e in entries))
+        for key, entries in found.items()
+    }
+
+
+def enumeration_later(anchored: Mapping[tuple[str, str], AnchoredLists], count: GroupCount) -> Enumeration | None:
+    """A later list introduced by the words that introduced the count: "police chiefs from three
+    communities" … "the police chiefs from Aurora, Colo.; Oak Creek, Wis. and Newtown, Conn.".
+    ``anchored`` is ``anchored_lists`` of the count's text."""
+    if count.anchor is None:
+        return None
+    # "the police chiefs from …": the definite article says the list names the group already counted.
+    lists = anchored.get(count.anchor)
+    if lists is None:
+        return None
+    index = bisect.bisect_left(lists.starts, count.end)
+    return lists.lists[index] if index < len(lists.lists) else None

@@ -1,0 +1,362 @@
+"""Finding the counts a story gives for groups ("one of the 13 officials") in its text.
+
+No NLP: a count is a number (digits or words, "a dozen", read by ``_number_words``) followed by at
+most two modifiers and a plural noun; word lists in ``data/count_nouns.txt`` keep out numbers that
+measure rather than count ("50 metres", "three decades", "two goals"), and a frequency after the noun
+makes a rate, not a group ("the 40 cars sold each day").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._dates import MONTH_WORDS
+from ._number_words import MULTIPLIERS, Token, read_number, tokenise, word_value
+from ._phrases import load_sections
+
+_CURRENCY = {"$", "£", "€", "¥", "₹", "us$", "a$", "c$", "nz$", "hk$", "rs", "usd", "aud", "eur", "gbp"}
+# Words that glue a number to something else: "3-1", "24/7", "10:30", "13%", "No. 3".
+_GLUE = {"-", "–", "—", "/", ":", "%", ".", "+", "#", "×", "x"}
+_DETERMINERS = {"the", "all", "these", "those", "its", "their", "his", "her", "our", "your", "my", "both"}
+# Before the number, inside the group's name: "the other 12 officials" is not "the 13 officials".
+_PREMODIFIERS = {
+    "other", "remaining", "first", "last", "top", "next", "final", "previous", "original", "same", "additional",
+    "further", "entire", "full", "past", "latest", "initial", "only", "surviving", "current", "former", "new",
+}
+_WINDOW_WORDS = {"last", "past", "next", "first", "top", "final", "previous", "latest", "initial"}
+# A number after these names a place in a sequence: "game 5 of the series", "stage 3 of the 21".
+_SEQUENCE_WORDS = {"game", "stage", "round", "day", "week", "section", "article", "chapter", "rule", "level",
+                   "leg", "part", "number", "no", "page", "step", "phase", "race", "match", "heat", "lap"}
+_QUANTIFIERS = {"each", "all", "none", "most", "some", "several", "many", "half", "both", "any", "few", "either",
+                "neither", "majority", "one", "every"}
+# A number after these is an estimate or a bound, not a stated size ("more than 100 people").
+_APPROXIMATE_BEFORE = {
+    "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under", "than",
+    "least", "most", "estimated", "upwards", "between", "perhaps", "maybe", "possibly",
+    "potentially", "circa", "c.", "est", "just", "within", "below", "above", "barely", "only",
+}
+_APPROXIMATE_AFTER = re.compile(
+    r"\s*(?:or\s+(?:more|so|fewer|less|two|three|four|five|\d)|odd\b|plus\b|\+|to\s+\d|-\s*\d)", re.I
+)
+# Words that stop a noun phrase: "the three were", "13 of them".
+_STOPWORDS = {
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "nor", "as",
+    "is", "was", "are", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will",
+    "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "this", "that", "these",
+    "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "we", "us", "our", "you", "i",
+    "who", "whom", "whose", "which", "what", "when", "where", "while", "why", "how", "than", "then", "also",
+    "all", "each", "both", "some", "more", "most", "less", "least", "such", "so", "very", "too", "just", "only",
+    "said", "says", "say", "told", "tells", "remain", "remains", "became", "become", "becomes", "seems", "seem",
+    "got", "get", "gets", "went", "goes", "go", "came", "comes", "made", "makes", "took", "takes", "into",
+    "onto", "about", "after", "before", "since", "until", "over", "under", "between", "among", "against",
+    "through", "during", "without", "within", "per", "out", "up", "down", "off", "again", "ago", "away",
+    "always", "sometimes", "perhaps", "thus", "yes", "plus", "unless", "whereas", "across", "besides",
+    "afterwards", "towards", "nevertheless", "there", "here", "if", "because", "though", "although", "whether",
+    "either", "neither", "yet", "still", "even", "ever", "never", "now", "later", "earlier", "yesterday",
+    "today", "tomorrow", "tonight", "apiece", "percent", "cent", "times", "a.m", "p.m",
+}
+_IRREGULAR_PLURALS = {
+    "people", "men", "women", "children", "police", "personnel", "staff", "crew", "cattle", "sheep",
+    "aircraft", "clergy", "deer", "folk", "kin", "offspring", "militia", "infantry", "cavalry", "youth",
+}
+# After the noun, words that narrow the group to a subset ("the 12 officials who signed …", "the 38
+# passengers on the second bus"): such a mention need not agree with a count of the whole group.
+_RESTRICTING_WORDS = {
+    "who", "whom", "whose", "that", "which", "where", "when", "whereby", "from", "in", "at", "on", "of",
+    "with", "without", "for", "by", "aboard", "inside", "outside", "under", "among", "near", "across",
+    "around", "during", "after", "before", "since", "behind", "beyond", "involved", "concerned", "still",
+    "left", "remaining", "named", "listed", "accused", "charged", "to", "like", "such", "including",
+}
+ANCHOR_PREPOSITIONS = {"from", "of", "in", "at", "representing"}
+# A count followed in its clause by a frequency is a rate, not a group: "the 600 babies born weekly",
+# "the 40 cars sold each day", "the 300 trucks that cross every year".
+_RATE_WORDS = {"daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly", "quarterly", "biweekly",
+               "fortnightly"}
+_RATE_LEADS = {"a", "an", "each", "every", "per"}
+_RATE_PERIODS = {"day", "week", "month", "year", "hour", "night", "minute", "season", "fortnight"}
+# "a year" is a frequency only where it closes the clause ("sold a year."), and not after words that make
+# it a stretch of time ("for a year."): "jailed a year ago", "given a year in jail" keep their count.
+_NOT_A_RATE_BEFORE = {"for", "over", "within", "than", "after", "about", "nearly", "almost", "half", "last", "to",
+                      "in", "under"}
+_CLAUSE_ENDS = {",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "\"", "“", "”"}
+_RATE_REACH = 10  # tokens after the count's noun
+
+
+@lru_cache(maxsize=None)
+def _nouns_not_counting_groups() -> frozenset[str]:
+    return frozenset(word.casefold() for word in load_sections("count_nouns.txt")["not-a-group"])
+
+
+@dataclass(frozen=True, slots=True)
+class GroupCount:
+    """A number that states the size of a group, and how the story says it.
+
+    ``start:end`` spans the count and its noun ("13 officials"), or the count alone when the noun is
+    left out ("six of the 15 on board"). ``kind`` is "partitive" ("one of the 13 officials"), "among"
+    ("among the 40 passengers"), "definite" ("the 13 officials", "all three communities") or "bare"
+    ("police chiefs from three communities"). ``key`` names the group for comparing two mentions:
+    the noun with the modifiers around the number ("other officials").
+    """
+
+    start: int
+    end: int
+    value: int
+    noun: str | None
+    key: str | None
+    kind: str
+    definite: bool
+    determiner: str | None  # "the", "all", "their", "company's" …
+    approximate: bool
+    round_figure: bool  # "a dozen", "half a dozen": often meant loosely
+    part: int | None  # the X of "X of the Y", when X is a number
+    part_start: int | None
+    window: bool  # "the last nine games", "Poland's top five brewers": a slice of a sequence
+    bare_reference: bool  # nothing after the noun narrows the group ("the 13 officials were …")
+    anchor: tuple[str, str] | None  # ("chiefs", "from") in "police chiefs from three communities"
+
+    def quote(self, text: str) -> str:
+        return " ".join(text[self.start:self.end].split())
+
+
+def is_plural_noun(word: str) -> bool:
+    lower = word.casefold().replace("’", "'")
+    if lower.endswith("'s") or lower.endswith("s'"):
+        lower = lower[:-2] if lower.endswith("'s") else lower[:-1]
+    if lower in _STOPWORDS or not re.fullmatch(r"[a-z][a-z'-]*", lower):
+        return False
+    if lower in _IRREGULAR_PLURALS or lower.endswith("men"):
+        return True
+    return len(lower) > 2 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous"))
+
+
+def _base(word: str) -> str:
+    lower = word.casefold().replace("’", "'")
+    if lower.endswith("'s"):
+        return lower[:-2]
+    return lower.rstrip("'")
+
+
+def _is_modifier(token: Token) -> bool:
+    lower = token.lower
+    return (
+        bool(re.fullmatch(r"[a-z][a-z-]*[a-z]|[A-Z][A-Za-z-]*|(?:[A-Z]\.){2,}", token.text, re.I))
+        and (lower not in _STOPWORDS or token.text.isupper())
+        and word_value(lower) is None
+        and lower not in MULTIPLIERS
+        and lower not in MONTH_WORDS
+        and not is_plural_noun(token.text)
+    )
+
+
+def _noun_after(tokens: list[Token], index: int) -> tuple[int, list[str]] | None:
+    """(index of the plural noun, modifiers before it) when a noun phrase starts at ``index``."""
+    modifiers: list[str] = []
+    for position in range(index, min(index + 3, len(tokens))):
+        token = tokens[position]
+        if is_plural_noun(token.text):
+            return position, modifiers
+        if not _is_modifier(token):
+            return None
+        modifiers.append(token.lower)
+    return None
+
+
+def _is_identifier_before(token: Token) -> bool:
+    """"Flight 93", "Route 66", "No. 3": a capitalised word that names the number rather than counting."""
+    return token.text[0].isupper() and token.lower not in _STOPWORDS and token.lower not in _QUANTIFIERS \
+        and token.lower not in _PREMODIFIERS and token.lower not in _APPROXIMATE_BEFORE \
+        and token.lower not in {"among", "amongst", "only", "nearly", "just"}
+
+
+def find_group_counts(text: str) -> list[GroupCount]:
+    """Every number in the text that states how many members a group has, in order."""
+    tokens = tokenise(text)
+    not_groups = _nouns_not_counting_groups()
+    counts: list[GroupCount] = []
+    index = 0
+    while index < len(tokens):
+        number = read_number(tokens, index)
+        if number is None:
+            index += 1
+            continue
+        value, after = number
+        found = _group_count(text, tokens, index, after, value, not_groups)
+        if found is not None:
+            counts.append(found)
+        index = after
+    return counts
+
+
+def _group_count(
+    text: str,
+    tokens: list[Token],
+    first: int,
+    after: int,
+    value: int,
+    not_groups: frozenset[str],
+) -> GroupCount | None:
+    before = tokens[first - 1] if first > 0 else None
+    following = tokens[after] if after < len(tokens) else None
+    adjacent_before = before is not None and before.end == tokens[first].start
+    adjacent_after = following is not None and following.start == tokens[after - 1].end
+    if before is not None and (before.lower in _CURRENCY or (adjacent_before and before.text in _GLUE)):
+        return None
+    if following is not None and following.text in _GLUE and (adjacent_after or following.text in {"%", "/", "-"}):
+        return None
+    # "13 of the officials": the number is the part; the whole is read from its own count.
+    if following is not None and following.lower in {"of", "percent", "per"}:
+        return None
+    if before is not None and (before.lower in MONTH_WORDS or before.lower in {"aged", "age", "ages", "no", "number"}):
+        return None
+    if before is not None and _is_identifier_before(before) and before.text not in {"A", "An"}:
+        return None
+    # A spelt-out "one" is a pronoun or an article far more often than a count ("one official said").
+    if value < 2:
+        return None
+
+    noun = _noun_after(tokens, after)
+    noun_token = tokens[noun[0]] if noun else None
+    if noun_token is not None and _base(noun_token.text) in not_groups:
+        return None
+    if noun_token is None and following is not None and _base(following.text) in not_groups:
+        return None
+
+    # Walk back over the determiner and the words that make this a partitive or "among" count.
+    position = first - 1
+    premodifiers: list[str] = []
+    if position >= 0 and tokens[position].lower in _PREMODIFIERS:
+        premodifiers.append(tokens[position].lower)
+        position -= 1
+    definite = False
+    determiner: str | None = None
+    if position >= 0 and (tokens[position].lower in _DETERMINERS or _is_possessive(tokens[position])):
+        definite, determiner = True, tokens[position].lower
+        position -= 1
+    approximate = _is_approximate(text, tokens, first, after)
+    kind = "bare"
+    part: int | None = None
+    part_start: int | None = None
+    if position >= 1 and tokens[position].lower == "of":
+        x_number = _read_number_ending_at(tokens, position - 1)
+        if x_number is not None:
+            kind, part, part_start = "partitive", x_number[0], x_number[1]
+        elif tokens[position - 1].lower in _QUANTIFIERS:
+            kind = "partitive"
+    elif position >= 0 and tokens[position].lower in {"among", "amongst"}:
+        kind = "among"
+    elif definite:
+        kind = "definite"
+
+    start = tokens[first].start
+    if noun is not None and noun_token is not None:
+        end = noun_token.end - (2 if noun_token.text.casefold().replace("’", "'").endswith("'s") else 0)
+        end -= 1 if noun_token.text.endswith(("'", "’")) else 0
+        modifiers = noun[1]
+        key = " ".join([*premodifiers, *modifiers, _base(noun_token.text)])
+        next_index = noun[0] + 1
+        noun_text: str | None = _base(noun_token.text)
+    else:
+        end = tokens[after - 1].end
+        key = None
+        next_index = after
+        noun_text = None
+    if _rate_follows(tokens, next_index):
+        return None
+    bare_reference = _is_bare_reference(tokens, next_index if next_index < len(tokens) else None)
+    anchor = None
+    if kind == "bare" and not definite and first >= 2:
+        preposition, head = tokens[first - 1], tokens[first - 2]
+        if preposition.lower in ANCHOR_PREPOSITIONS and is_plural_noun(head.text):
+            anchor = (head.lower, preposition.lower)
+    return GroupCount(
+        start=start,
+        end=end,
+        value=value,
+        noun=noun_text,
+        key=key,
+        kind=kind,
+        definite=definite,
+        determiner=determiner,
+        approximate=approximate,
+        round_figure=_is_round_figure(tokens, first),
+        part=part,
+        part_start=part_start,
+        window=bool(_WINDOW_WORDS.intersection(premodifiers)),
+        bare_reference=bare_reference,
+        anchor=anchor,
+    )
+
+
+def _rate_follows(tokens: list[Token], index: int) -> bool:
+    """Whether a frequency ("weekly", "each day", "a year") follows ``index`` within the same clause."""
+    for position in range(index, min(index + _RATE_REACH, len(tokens))):
+        word = tokens[position].lower
+        if word in _CLAUSE_ENDS:
+            return False
+        if tokens[position].text in _RATE_WORDS:  # lower case: "the Daily Telegraph" is a name
+            return True
+        if word in _RATE_LEADS and position + 1 < len(tokens) and tokens[position + 1].text in _RATE_PERIODS:
+            if word not in {"a", "an"}:
+                return True  # "each day", "every year", "per month"
+            before = tokens[position - 1].lower if position > 0 else ""
+            after = tokens[position + 2].lower if position + 2 < len(tokens) else ""
+            if before not in _NOT_A_RATE_BEFORE and (after in _CLAUSE_ENDS or after in {"", "and", "or", "but"}):
+                return True
+    return False
+
+
+def _is_bare_reference(tokens: list[Token], index: int | None) -> bool:
+    """Whether nothing after the group's noun narrows it: "the 13 officials met" is the whole group,
+    "the 12 officials who signed" and "the 38 passengers rescued from the bus" may be a part."""
+    if index is None:
+        return True
+    word = tokens[index].lower
+    if word in _RESTRICTING_WORDS:
+        return False
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    participle = word.endswith(("ed", "ing", "en")) or word in {"held", "hurt", "killed", "shot", "caught"}
+    return not (participle and (following in _RESTRICTING_WORDS or following in {"by", "as", "while", "if"}))
+
+
+def _is_round_figure(tokens: list[Token], first: int) -> bool:
+    """"a dozen", "half a dozen": a stated size, but one often meant loosely."""
+    return tokens[first].lower in {"a", "half"} or (
+        tokens[first].lower == "dozen" and first > 0 and tokens[first - 1].lower == "a")
+
+
+def _is_possessive(token: Token) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z][\w-]*(?:['’]s|s['’])", token.text))
+
+
+def _read_number_ending_at(tokens: list[Token], index: int) -> tuple[int, int] | None:
+    """(value, start offset) of a number whose last token is ``index`` ("two" in "two of the three")."""
+    for first in range(max(index - 2, 0), index + 1):
+        number = read_number(tokens, first)
+        if number is not None and number[1] == index + 1:
+            before = tokens[first - 1] if first > 0 else None
+            if before is not None and (
+                before.lower in _CURRENCY
+                or (before.text in _GLUE and before.end == tokens[first].start)
+                or before.lower in _SEQUENCE_WORDS
+                or _is_identifier_before(before)
+            ):
+                return None  # "$5 of the 20", "Game 5 of the 7", "Article 5 of the …": not a part of a group
+            return number[0], tokens[first].start
+    return None
+
+
+def _is_approximate(text: str, tokens: list[Token], first: int, after: int) -> bool:
+    before = [t.lower for t in tokens[max(first - 2, 0):first]]
+    if before and before[-1] in _APPROXIMATE_BEFORE:
+        return True
+    # The upper end of a range: "two or three", "10 to 15", "between 10 and 20".
+    if len(before) == 2 and before[-1] in {"or", "to", "and"} and read_number(tokens, first - 2) is not None:
+        return True
+    if len(before) == 2 and before == ["as", "many"]:
+        return True
+    # "2.5 million cars", "140 million people": population-scale figures are estimates, not head counts.
+    if any(t.lower in {"million", "billion"} for t in tokens[first:after]):
+        return True
+    return bool(_APPROXIMATE_AFTER.match(text, tokens[after - 1].end))

@@ -1,0 +1,198 @@
+"""One person's name as written, split into its parts: given names and a surname.
+
+A mention is a name as written ("J. Thomas Manger", "Mr Greig", "Menger" in "... said Menger."),
+with offsets into the document text; ``name_parts`` reads the words of a name and
+``mention_from_parts`` strips its title, suffix and possessive. ``given_names_compatible`` says
+whether two given names can belong to one person ("Thomas" / "Tom" / "J. Thomas").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ._names_variants import fold
+from ._phrases import load_lines
+
+# Lowercase words that belong inside a name ("Ludwig van Beethoven", "Osama bin Laden").
+PARTICLES = frozenset({
+    "de", "da", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "la", "le", "du", "bin", "ibn",
+    "al", "ter", "ten",
+})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# A name of more words than this is more likely an organisation or a title run together.
+MAX_NAME_WORDS = 5
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-]*$")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_TOKEN = re.compile(r"\S+")
+
+
+def spelling(name: str) -> str:
+    """A name up to case and apostrophe style: what counts as the same spelling."""
+    return name.casefold().replace("’", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class NamePart:
+    """One word of a name as written, at ``text[start:end]`` in the document."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_initial(self) -> bool:
+        return bool(_INITIAL.match(self.text))
+
+    @property
+    def is_particle(self) -> bool:
+        return self.text in PARTICLES
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person's name as written: given names (may be empty) and a surname."""
+
+    given: tuple[NamePart, ...]
+    surname: NamePart
+    cue: str  # "ner", "title" or "attribution": what showed this is a person
+
+    @property
+    def start(self) -> int:
+        return (self.given[0] if self.given else self.surname).start
+
+    @property
+    def end(self) -> int:
+        return self.surname.end
+
+    @property
+    def key(self) -> str:
+        """The surname as spelt, up to case: "Peña" and "Pena" are two spellings."""
+        return spelling(self.surname.text)
+
+    @property
+    def given_words(self) -> tuple[str, ...]:
+        """Given names that are written out (not initials, not particles), folded."""
+        return tuple(fold(p.text) for p in self.given if not p.is_initial and not p.is_particle)
+
+    @property
+    def has_given(self) -> bool:
+        return any(not p.is_particle for p in self.given)
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A packaged word list (checks/data/NAME), folded."""
+    return frozenset(fold(entry) for entry in load_lines(name))
+
+
+@cache
+def nickname_groups() -> dict[str, frozenset[str]]:
+    """Each given name (full or short form) mapped to every form it may take."""
+    groups: dict[str, set[str]] = {}
+    for line in word_list("name_nicknames.txt"):
+        forms = set(line.split())
+        for form in forms:
+            groups.setdefault(form, set()).update(forms)
+    return {form: frozenset(group) for form, group in groups.items()}
+
+
+def title_words() -> frozenset[str]:
+    return word_list("name_titles.txt")
+
+
+@cache
+def strippable_words() -> frozenset[str]:
+    return word_list("name_titles.txt") | word_list("name_office_words.txt")
+
+
+@cache
+def _leading_words() -> frozenset[str]:
+    """Words stripped from the front of a name: titles, offices, and words that open a sentence."""
+    return strippable_words() | word_list("name_sentence_words.txt")
+
+
+def given_names_compatible(first: Mention, second: Mention) -> bool:
+    """Whether two full names' given names can belong to one person ("J. Thomas", "Thomas", "Tom")."""
+    words_a, words_b = first.given_words, second.given_words
+    if set(words_a) & set(words_b):
+        return True
+    initials_a = {fold(p.text)[0] for p in first.given if not p.is_particle}
+    initials_b = {fold(p.text)[0] for p in second.given if not p.is_particle}
+    lead_a = fold(first.given[0].text)[0] if first.given else ""
+    lead_b = fold(second.given[0].text)[0] if second.given else ""
+    # "J. Manger" and "Thomas Manger" may be one person only when the initials say so.
+    if (first.given and first.given[0].is_initial and lead_a in initials_b) or (
+        second.given and second.given[0].is_initial and lead_b in initials_a
+    ):
+        return True
+    nicknames = nickname_groups()
+    for a in words_a:
+        for b in words_b:
+            if b in nicknames.get(a, ()):
+                return True
+            shorter, longer = sorted((a, b), key=len)
+            if len(shorter) >= 3 and longer.startswith(shorter):  # "Chris" / "Christopher"
+                return True
+    return False
+
+
+def _clean_word(token: str) -> tuple[str, int, bool]:
+    """A token stripped of trailing punctuation: (word, characters kept, whether the name ends here)."""
+    word = token.rstrip(",;:!?)\"”")
+    ends = len(word) < len(token)
+    if word.endswith(".") and not _INITIAL.match(word):
+        word, ends = word[:-1], True
+    return word, len(word), ends
+
+
+def name_parts(text: str, start: int, end: int) -> list[NamePart]:
+    """The run of name-shaped words from ``start``, stopping at ``end``, punctuation or a lowercase word."""
+    parts: list[NamePart] = []
+    for token in _TOKEN.finditer(text, start, end):
+        word, kept, ends = _clean_word(token.group())
+        if not word:
+            break
+        capitalised = word[0].isupper() and bool(_NAME_WORD.match(word.rstrip(".")))
+        if not (capitalised or word in PARTICLES):
+            break
+        parts.append(NamePart(word, token.start(), token.start() + kept))
+        if ends or word.endswith(("'s", "’s", "'", "’")) or len(parts) > MAX_NAME_WORDS + 2:
+            break
+    return parts
+
+
+def without_possessive(word: str) -> str:
+    """ "Obama's" -> "Obama", "Jones'" -> "Jones": a possessive is the same name."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word.rstrip("'’")
+
+
+def mention_from_parts(parts: list[NamePart], cue: str) -> Mention | None:
+    """A Mention from a run of words, without its title, suffix and possessive; None if it is no name."""
+    strippable = strippable_words()
+    leading = _leading_words()
+    parts = list(parts)
+    # "Sen. Tom Manger" is "Tom Manger"; so is "Then Manger" (a tagger's PERSON span) just "Manger".
+    while len(parts) > 1 and fold(parts[0].text.rstrip(".")) in leading:
+        parts.pop(0)
+    while parts and parts[-1].is_particle:
+        parts.pop()
+    if len(parts) > 1 and fold(parts[-1].text.rstrip(".")) in SUFFIXES:
+        parts.pop()
+    if not parts or len(parts) > MAX_NAME_WORDS:
+        return None
+    last = parts[-1]
+    trimmed = without_possessive(last.text)
+    if trimmed != last.text:
+        last = NamePart(trimmed, last.start, last.start + len(trimmed))
+    if last.is_initial or len(last.text) < 2 or not _NAME_WORD.match(last.text):
+        return None
+    # All-caps words are headline style: their case says nothing, and NER reads them poorly.
+    if any(p.text.isupper() and not p.is_initial for p in parts):
+        return None
+    if fold(last.text) in strippable or any(fold(p.text.rstrip(".")) in strippable for p in parts[:-1]):
+        return None
+    return Mention(tuple(parts[:-1]), last, cue)

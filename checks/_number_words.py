@@ -1,0 +1,80 @@
+"""Reading the numbers a story writes, as numerals or words ("13", "1,200", "thirteen", "a dozen").
+
+The count checks read a simple tokenisation of the text (``tokenise``); ``read_number`` reads the
+cardinal number that starts at a token, if one does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[-'’][A-Za-z]+)*(?:['’]s|s['’])?|\S")
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER_WORD_STARTS = {*_UNITS, "a", "half", "dozen"}  # with the tens, every word a count can begin with
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lower: str  # casefolded once: every token is compared with the word lists several times
+
+
+def tokenise(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), word, word.casefold()) for m in _TOKEN.finditer(text) for word in [m.group()]]
+
+
+def word_value(word: str) -> int | None:
+    if word in _UNITS:
+        return _UNITS[word]
+    if word in _TENS:
+        return _TENS[word]
+    tens, _, unit = word.partition("-")
+    if tens in _TENS and unit in _UNITS and _UNITS[unit] < 10:
+        return _TENS[tens] + _UNITS[unit]
+    return None
+
+
+def read_number(tokens: list[Token], index: int) -> tuple[int, int] | None:
+    """(value, index past the number) for a cardinal number starting at ``index``."""
+    token = tokens[index]
+    if not token.text[0].isdigit() and token.lower not in _NUMBER_WORD_STARTS \
+            and token.lower.partition("-")[0] not in _TENS:
+        return None  # most tokens: not a number, settled without building anything
+    value: int | None
+    words = [t.lower for t in tokens[index:index + 3]]
+    if words[:2] == ["a", "dozen"]:
+        return 12, index + 2
+    if words == ["half", "a", "dozen"]:
+        return 6, index + 3
+    if token.text[0].isdigit():
+        digits = token.text
+        if "," in digits and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
+            return None
+        if "." in digits:  # "1.5" counts nothing unless a multiplier follows ("1.5 million")
+            following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+            if following not in MULTIPLIERS:
+                return None
+            return int(float(digits) * MULTIPLIERS[following]), index + 2
+        value = int(digits.replace(",", ""))
+        if "," not in digits and len(digits) == 4 and 1000 <= value <= 2099:
+            return None  # a year ("the 1996 Olympics")
+    else:
+        lower = token.lower
+        value = 12 if lower == "dozen" else word_value(lower)
+        if value is None:
+            return None
+    end = index + 1
+    while end < len(tokens) and tokens[end].lower in {*MULTIPLIERS, "dozen"}:
+        value *= 12 if tokens[end].lower == "dozen" else MULTIPLIERS[tokens[end].lower]
+        end += 1
+    return value, end

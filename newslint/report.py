@@ -1,0 +1,56 @@
+"""What linting produces: one file's result, and a run's report that gathers them for a formatter.
+
+Both are plain values built from :class:`~newslint.finding.Finding`; formatters, the CLI and the
+servers read them and never reach back into the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from newslint.finding import Finding
+
+
+class Failure(NamedTuple):
+    """An input that could not be linted, or a check that failed on it: an error of the run (exit 2)."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Everything linting one source produced.
+
+    ``linted`` is False when the source could not be read (``failures`` says why). ``notices`` are
+    worth telling a person but are not failures: an encoding guess, checks skipped for want of a model.
+    ``source_lines`` are the source file's lines, for excerpts (line N is ``source_lines[N - 1]``).
+    """
+
+    path: str
+    findings: tuple[Finding, ...] = ()
+    failures: tuple[Failure, ...] = ()
+    notices: tuple[str, ...] = ()
+    source_lines: tuple[str, ...] = ()
+    linted: bool = True
+
+
+@dataclass
+class Report:
+    """A run's results, in the order a formatter needs them."""
+
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[Failure] = field(default_factory=list)
+    files: int = 0  # files read and checked
+    sources: dict[str, tuple[str, ...]] = field(default_factory=dict)  # path -> source lines, for excerpts
+
+    def add(self, result: FileResult) -> None:
+        if result.linted:
+            self.files += 1
+            self.sources[result.path] = result.source_lines
+        self.findings.extend(result.findings)
+        self.errors.extend(result.failures)
+
+    def sort(self) -> None:
+        self.findings.sort()
