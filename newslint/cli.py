@@ -82,7 +82,32 @@ def _exit_status(report: Report, fail_on: str) -> int:
     return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+class _LintCommand(click.Command):
+    """The lint command's usage reads as users type it: ``newslint [OPTIONS] PATH...``."""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.find_root().info_name or "newslint", " ".join(self.collect_usage_pieces(ctx)))
+
+
+class _Commands(click.Group):
+    """``newslint PATH...`` lints; ``newslint COMMAND ...`` runs one of the other commands.
+
+    Linting is the default so that the contract ``newslint [OPTIONS] PATH...`` holds: anything that is not
+    a command name is a lint run (a file named like a command is linted as ``./init``).
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in self.commands or args[0] == "lint":
+            args = ["lint", *(args[1:] if args[:1] == ["lint"] else args)]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """newslint: a fact-check and consistency linter for news copy."""
+
+
+@main.command("lint", cls=_LintCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @click.option("--select", multiple=True, metavar="CHECKS", help="Run only these checks (comma-separated).")
 @click.option("--ignore", multiple=True, metavar="CHECKS", help="Do not run these checks (comma-separated).")
@@ -106,7 +131,7 @@ def _exit_status(report: Report, fail_on: str) -> int:
 @click.option("--list-checks", is_flag=True, help="List the installed checks and exit.")
 @click.option("--explain", metavar="CHECK", help="Print a check's documentation and exit.")
 @click.version_option(__version__, prog_name="newslint")
-def main(paths, select, ignore, output_format, output_file, show_source, fail_on, diff_ref, baseline_file,
+def lint(paths, select, ignore, output_format, output_file, show_source, fail_on, diff_ref, baseline_file,
          write_baseline_file, config_file, encoding, stdin_filename, list_checks, explain):
     """Lint news copy for editorial problems: names spelled two ways, counts to verify,
     orphaned photo captions, stray promo text.

@@ -1,17 +1,9 @@
-from pathlib import Path
-
 import pytest
-from fixture_support import assert_fixture, fixture_paths
 from newslint.checks._group_counts import find_group_counts
 
 from newslint.config import Config
 from newslint.engine import Linter, Source
 from newslint.registry import load_checks
-
-
-@pytest.mark.parametrize("path", fixture_paths("count-claim"), ids=lambda p: p.name)
-def test_fixture(path: Path) -> None:
-    assert_fixture(path, "count-claim")
 
 
 def claims(text: str) -> list[str]:

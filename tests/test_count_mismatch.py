@@ -1,7 +1,4 @@
-from pathlib import Path
-
 import pytest
-from fixture_support import assert_fixture, fixture_paths
 from newslint.checks import _count_analysis
 from newslint.checks._enumerations import read_enumeration
 from newslint.checks._group_counts import find_group_counts
@@ -9,11 +6,6 @@ from newslint.checks._group_counts import find_group_counts
 from newslint.config import Config
 from newslint.engine import Linter, Source
 from newslint.registry import load_checks
-
-
-@pytest.mark.parametrize("path", fixture_paths("count-mismatch"), ids=lambda p: p.name)
-def test_fixture(path: Path) -> None:
-    assert_fixture(path, "count-mismatch")
 
 
 def mismatches(text: str) -> list[str]:

@@ -1,18 +1,11 @@
 import datetime
-from pathlib import Path
 
 import pytest
-from fixture_support import assert_fixture, fixture_paths
 from newslint.checks._dates import full_dates, infer_year, weekday_dates
 
 from newslint.config import Config
 from newslint.engine import Linter, Source
 from newslint.registry import load_checks
-
-
-@pytest.mark.parametrize("path", fixture_paths("date-weekday"), ids=lambda p: p.name)
-def test_fixture(path: Path) -> None:
-    assert_fixture(path, "date-weekday")
 
 
 def lint(text: str) -> list:

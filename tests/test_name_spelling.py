@@ -1,4 +1,4 @@
-"""name-spelling: every fixture through the Linter, plus the pieces it is built from."""
+"""name-spelling through the Linter, and the pieces it is built from (tests/test_fixtures.py runs its fixtures)."""
 
 from __future__ import annotations
 
@@ -41,18 +41,6 @@ def test_fixtures_exist_both_ways() -> None:
     expectations = [json.loads(p.with_suffix(".expected.json").read_text(encoding="utf-8")) for p in FIXTURE_FILES]
     assert sum(1 for e in expectations if e) >= 8, "fixtures that must flag"
     assert sum(1 for e in expectations if not e) >= 5, "fixtures that must stay silent"
-
-
-@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.stem)
-def test_fixture(linter: Linter, path: Path) -> None:
-    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    findings = _lint(linter, path.read_text(encoding="utf-8"), str(path))
-    assert {(f.line, f.check) for f in findings} == {(e["line"], e["check"]) for e in expected}
-    for entry in expected:
-        finding = next(f for f in findings if f.line == entry["line"])
-        assert entry.get("message_contains", "") in finding.message
-        if "suggestion" in entry:
-            assert finding.suggestion == entry["suggestion"]
 
 
 def test_menger_case_points_at_the_surname(linter: Linter) -> None:

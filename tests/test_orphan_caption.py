@@ -1,16 +1,8 @@
-from pathlib import Path
-
 import pytest
-from fixture_support import assert_fixture, fixture_paths
 
 from newslint.config import Config
 from newslint.engine import Linter, Source
 from newslint.registry import load_checks
-
-
-@pytest.mark.parametrize("path", fixture_paths("orphan-caption"), ids=lambda p: p.name)
-def test_fixture(path: Path) -> None:
-    assert_fixture(path, "orphan-caption")
 
 
 def lint(text: str, **options) -> list:

@@ -8,6 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# Slow: builds the hook's environment with the real pre-commit. `pytest -m "not e2e"` skips it.
+pytestmark = pytest.mark.e2e
+
 ROOT = Path(__file__).resolve().parents[1]
 PROMO_STORY = "Discuss as:\n\nThe council met on Monday and approved the budget.\n"
 CLEAN_STORY = "The council met on Monday and approved the budget.\n"

@@ -16,6 +16,9 @@ from pathlib import Path
 import pytest
 from test_precommit import git, make_repo
 
+# Slow: real `git commit` runs through the real pre-commit. `pytest -m "not e2e"` skips it.
+pytestmark = pytest.mark.e2e
+
 PROMO_STORY = "Discuss as:\n\nThe council met on Monday and approved the budget.\n"
 BASELINE = "newslint-baseline.json"
 

@@ -1,16 +1,11 @@
 from pathlib import Path
 
 import pytest
-from fixture_support import assert_fixture, fixture_paths, run_json
+from fixture_support import run_json
 
 from newslint.config import Config
 from newslint.engine import Linter, Source
 from newslint.registry import load_checks
-
-
-@pytest.mark.parametrize("path", fixture_paths("promo-text"), ids=lambda p: p.name)
-def test_fixture(path: Path) -> None:
-    assert_fixture(path, "promo-text")
 
 
 def lint(text: str, **options) -> list:
