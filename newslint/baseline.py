@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Iterable
 
 from newslint.finding import Finding
+from newslint.report import printable
+from newslint.writing import write_atomically
 
 BASELINE_VERSION = 1
 _ENTRY_KEYS = {"path", "check", "message", "text", "count"}
@@ -45,7 +47,8 @@ class Baseline:
         self._remaining = counts
 
     def key(self, finding: Finding) -> Key:
-        return Key(_relative(finding.path, self.location.parent), finding.check, finding.message, finding.text)
+        path = printable(_relative(finding.path, self.location.parent))  # as the baseline file stores it
+        return Key(path, finding.check, finding.message, finding.text)
 
     def absorbs(self, finding: Finding) -> bool:
         """True (and one allowance used) if the baseline records this finding."""
@@ -76,7 +79,13 @@ def load_baseline(location: Path) -> Baseline:
         return BaselineError(f"{location}: {problem}")
 
     try:
+        if location.exists() and not location.is_file():  # a FIFO would block the run forever
+            raise fail("not a regular file")
         data = json.loads(location.read_text(encoding="utf-8"))
+    except BaselineError:
+        raise
+    except RecursionError:
+        raise fail("nested too deeply to be a baseline file") from None
     except FileNotFoundError:
         raise fail("no such baseline file (create one with --write-baseline)") from None
     except OSError as error:
@@ -109,7 +118,7 @@ def write_baseline(location: Path, findings: Iterable[Finding]) -> int:
                for k, n in sorted(counts.items())]
     payload = {"version": BASELINE_VERSION, "findings": entries}
     try:
-        location.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_atomically(location, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     except OSError as error:
         raise BaselineError(f"{location}: cannot be written: {error.strerror or error}") from None
     return sum(counts.values())

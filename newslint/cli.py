@@ -14,9 +14,9 @@ from newslint.config import FAIL_ON_CHOICES, Config, ConfigError, find_config, l
 from newslint.engine import Linter, Source, UsageError, with_engine_checks
 from newslint.finding import Severity
 from newslint.formatters import FORMATTERS, FormatOptions, get_formatter, summary
-from newslint.reading import InputError, discover
+from newslint.reading import InputError, Skipped, check_encoding, discover
 from newslint.registry import CheckInfo, RegistryError, load_checks, unknown_check
-from newslint.report import Failure, Report
+from newslint.report import Failure, Report, printable
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -35,7 +35,7 @@ def _names(values: tuple[str, ...], option: str, known: Mapping[str, CheckInfo])
 
 
 def _notify(message: str) -> None:
-    click.echo(f"newslint: {message}", err=True)
+    click.echo(printable(f"newslint: {message}"), err=True)
 
 
 def _list_checks(installed: Mapping[str, CheckInfo]) -> int:
@@ -163,6 +163,13 @@ def lint(paths, select, ignore, output_format, output_file, show_source, fail_on
         raise click.UsageError("give at least one PATH (a file, a directory, or - for stdin)")
     if baseline_file and write_baseline_file:
         raise click.UsageError("--baseline and --write-baseline cannot be combined (writing records every finding)")
+    if stdin_filename and "-" not in paths:
+        raise click.UsageError("--stdin-filename names the input read from '-', and no '-' was given")
+    if encoding:
+        try:
+            check_encoding(encoding)
+        except LookupError:
+            raise click.BadParameter(f"unknown text encoding {encoding!r}", param_hint="--encoding") from None
 
     # Baselines and git diffs are imported only when asked for: an editor's plain run stays quick.
     workflow_errors: tuple[type[Exception], ...] = ()  # the errors of the optional steps asked for
@@ -189,15 +196,21 @@ def lint(paths, select, ignore, output_format, output_file, show_source, fail_on
         _notify(f"error: {error}")
         sys.exit(EXIT_ERROR)
 
+    items = list(discover(paths))
+    _refuse_to_overwrite_an_input(items, output_file, write_baseline_file)
     report = Report()
     try:
-        for item in discover(paths):
+        for item in items:
+            if isinstance(item, Skipped):
+                _notify(f"{item.path}: skipped: {item.reason}")
+                continue
             if isinstance(item, InputError):
                 report.errors.append(Failure(item.path, item.message))
                 _notify(f"error: {item.path}: {item.message}")
                 continue
-            if item == "-":
-                source = Source(stdin_filename or "-", data=sys.stdin.buffer.read())
+            if item == "-":  # read at most one byte past the limit: the engine refuses what is over it
+                data = sys.stdin.buffer.read(config.max_file_size + 1)
+                source = Source(stdin_filename or "-", data=data)
             else:
                 source = Source(item)
             result = linter.lint(source)
@@ -211,6 +224,7 @@ def lint(paths, select, ignore, output_format, output_file, show_source, fail_on
         sys.exit(EXIT_ERROR)
 
     report.sort()
+    report = report.printable()
     if writing:
         sys.exit(_write_baseline(Path(write_baseline_file), report))
     _emit(report, output_format, output_file, FormatOptions(
@@ -220,6 +234,17 @@ def lint(paths, select, ignore, output_format, output_file, show_source, fail_on
         checks={check.name: check for check in linter.selected},
     ))
     sys.exit(_exit_status(report, config.fail_on))
+
+
+def _refuse_to_overwrite_an_input(items: list, output_file: str | None, baseline_file: str | None) -> None:
+    """--output or --write-baseline naming a file being linted would destroy the copy: a usage error."""
+    from newslint.writing import same_file
+
+    inputs = [Path(item) for item in items if isinstance(item, str) and item != "-"]
+    for option, target in (("--output", output_file), ("--write-baseline", baseline_file)):
+        if target and any(same_file(Path(target), path) for path in inputs):
+            raise click.BadParameter(f"{target} is one of the files being linted; choose another file",
+                                     param_hint=option)
 
 
 def _write_baseline(location: Path, report: Report) -> int:
@@ -239,8 +264,10 @@ def _emit(report: Report, output_format: str, output_file: str | None, options: 
     if not output_file:
         click.echo(rendered, nl=False)
         return
+    from newslint.writing import write_atomically
+
     try:
-        Path(output_file).write_text(rendered, encoding="utf-8")
+        write_atomically(Path(output_file), rendered)
     except OSError as error:
         _notify(f"error: {output_file}: cannot be written: {error.strerror or error}")
         sys.exit(EXIT_ERROR)

@@ -17,14 +17,17 @@ Command-line options override the file.
 from __future__ import annotations
 
 import fnmatch
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
+
+from newslint.reading import DEFAULT_MAX_FILE_SIZE, check_encoding
 
 CONFIG_FILE = ".newslint.toml"
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
-_KEYS = {"select", "ignore", "per-file-ignores", "fail-on", "model", "checks", "encoding"}
+_KEYS = {"select", "ignore", "per-file-ignores", "fail-on", "model", "checks", "encoding", "max-file-size"}
 
 
 class ConfigError(Exception):
@@ -38,6 +41,7 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     fail_on: str = "warning"
     model: str | None = None
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; a larger input is an error, the others still linted
     encoding: str | None = None
     check_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     path: Path | None = None  # the file this came from; per-file-ignores are relative to its folder
@@ -91,6 +95,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot be read: {error.strerror or error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {error.start}); TOML files are UTF-8") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to be a newslint configuration") from None
 
 
 def load_config(path: Path | None) -> Config:
@@ -130,6 +138,11 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
     for key in ("model", "encoding"):
         if key in data and not isinstance(data[key], str):
             raise fail(f"{key!r} must be a string")
+    if "encoding" in data:
+        try:
+            check_encoding(data["encoding"])
+        except LookupError:
+            raise fail(f"'encoding' names no text encoding: {data['encoding']!r}") from None
     check_options = data.get("checks", {})
     if not isinstance(check_options, dict) or not all(isinstance(v, dict) for v in check_options.values()):
         raise fail("'checks' must hold one table of options per check, like [checks.promo-text]")
@@ -139,7 +152,22 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         per_file_ignores=per_file_ignores,
         fail_on=fail_on,
         model=data.get("model"),
+        max_file_size=parse_size(data["max-file-size"], fail) if "max-file-size" in data else DEFAULT_MAX_FILE_SIZE,
         encoding=data.get("encoding"),
         check_options=check_options,
         path=path,
     )
+
+
+_SIZE_UNITS = {"": 1, "b": 1, "kb": 1024, "mb": 1024**2, "gb": 1024**3}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?b?)\s*$", re.IGNORECASE)
+
+
+def parse_size(value: Any, fail: Callable[[str], ConfigError]) -> int:
+    """``max-file-size``: a number of bytes, or a string such as "10 MB" or "500 KB"."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    match = _SIZE.match(value) if isinstance(value, str) else None
+    if match is None or float(match[1]) <= 0:
+        raise fail(f"'max-file-size' must be a positive number of bytes or a size like \"10 MB\", not {value!r}")
+    return int(float(match[1]) * _SIZE_UNITS[match[2].lower()])

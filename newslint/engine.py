@@ -22,7 +22,7 @@ from newslint.finding import Finding, Problem, Severity
 from newslint.nlp import ModelUnavailable, Pipeline, model_location
 from newslint.options import OptionError
 from newslint.readers import READERS, read_document
-from newslint.reading import InputError, SourceText, decode, read_file
+from newslint.reading import InputError, SourceText, decode, read_file, too_large
 from newslint.registry import Check, CheckInfo, RegistryError, unknown_check
 from newslint.report import Failure, FileResult
 from newslint.suppression import ENGINE_CHECKS, UNUSED_SUPPRESSION, Suppressions, unused_suppression_finding
@@ -140,11 +140,16 @@ class Linter:
                           tuple(document.source_lines))
 
     def _read(self, source: Source) -> SourceText:
+        limit = self.config.max_file_size
         if source.text is not None:
+            if len(source.text) > limit:  # characters, at least as many bytes: the same limit, never looser
+                raise InputError(source.path, too_large(len(source.text), limit))
             return SourceText(source.path, source.text, "utf-8")
         if source.data is not None:
+            if len(source.data) > limit:
+                raise InputError(source.path, too_large(len(source.data), limit))
             return decode(source.path, source.data, self.config.encoding)
-        return read_file(source.path, self.config.encoding)
+        return read_file(source.path, self.config.encoding, limit)
 
     def _nlp_ready(self, failures: list[Failure], notices: list[str], path: str) -> bool:
         if self.pipeline is None:

@@ -53,11 +53,25 @@ def model_location(model: str, base: Path) -> str:
         folder = (base / model).expanduser().resolve()
         if not folder.is_dir():
             raise ModelUnavailable(f"no model folder at {folder}")
+        if not (folder / "meta.json").is_file() or not (folder / "config.cfg").is_file():
+            raise ModelUnavailable(f"{folder} is not a spaCy pipeline (no meta.json and config.cfg)")
         return str(folder)
+    if "." in model:  # finding a dotted name imports its parent package; no pipeline package has a dot
+        raise ModelUnavailable(f"{model!r} is not a spaCy pipeline package name (they have no dots)")
     for package in _SAME_PIPELINE.get(model, (model,)):
         if _installed(package):
+            # Loading a package imports it: accept only what is shaped like a spaCy pipeline package.
+            if not _is_pipeline_package(package):
+                raise ModelUnavailable(f"the installed package {package!r} is not a spaCy pipeline (no meta.json)")
             return package
     raise ModelUnavailable(f"no spaCy model package {model!r} is installed")
+
+
+def _is_pipeline_package(package: str) -> bool:
+    """A spaCy pipeline package carries its meta.json beside its __init__ (found without importing it)."""
+    spec = importlib.util.find_spec(package)
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    return any((Path(location) / "meta.json").is_file() for location in locations)
 
 
 def _closure(components: Iterable[str]) -> set[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
@@ -24,6 +25,9 @@ _BOMS = (
 _CONTROL_BYTES = set(range(0, 9)) | {11, 14, 15} | set(range(16, 27)) | set(range(28, 32))
 
 
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024  # a long feature is 100 KB; 10 MB is an archive dump, not a story
+
+
 class InputError(Exception):
     """An input that cannot be linted. The message names the problem; the path names the input."""
 
@@ -31,6 +35,14 @@ class InputError(Exception):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file or folder found while recursing that is not linted, and why (a notice, not an error)."""
+
+    path: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -50,6 +62,8 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> SourceText:
             raise InputError(path, f"unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as error:
             raise InputError(path, f"not valid {encoding} (byte {error.start}: {error.reason})") from None
+        except UnicodeError as error:  # codecs such as punycode raise the base class
+            raise InputError(path, f"not valid {encoding} ({error})") from None
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -77,10 +91,38 @@ def _looks_binary(data: bytes) -> bool:
     return bool(sample) and sum(byte in _CONTROL_BYTES for byte in sample) / len(sample) > 0.05
 
 
-def read_file(path: str, encoding: str | None = None) -> SourceText:
+def check_encoding(encoding: str) -> None:
+    """Raise LookupError unless ``encoding`` is a text encoding Python knows (said once, not once per file)."""
+    info = codecs.lookup(encoding)
+    if not getattr(info, "_is_text_encoding", True):  # "rot13", "base64": codecs, but not text encodings
+        raise LookupError(f"{encoding!r} is not a text encoding")
+
+
+def too_large(size: int, limit: int) -> str:
+    return f"is {_size(size)}, over the {_size(limit)} limit (max-file-size)"
+
+
+def _size(count: int) -> str:
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if count >= factor:
+            return f"{count / factor:.1f} {unit}".replace(".0 ", " ")
+    return f"{count} bytes"
+
+
+def read_file(path: str, encoding: str | None = None, max_size: int = DEFAULT_MAX_FILE_SIZE) -> SourceText:
+    """Decode one file. A FIFO, device or socket is refused before it is opened: reading one could block."""
     try:
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
+            if stat.S_ISDIR(status.st_mode):
+                raise IsADirectoryError(path)
+            raise InputError(path, "is not a regular file (a FIFO, device or socket), so it is not read")
+        if status.st_size > max_size:
+            raise InputError(path, too_large(status.st_size, max_size))
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = handle.read(max_size + 1)
+        if len(data) > max_size:  # grew while we looked
+            raise InputError(path, too_large(len(data), max_size))
     except FileNotFoundError:
         raise InputError(path, "no such file or directory") from None
     except PermissionError:
@@ -92,31 +134,70 @@ def read_file(path: str, encoding: str | None = None) -> SourceText:
     return decode(path, data, encoding)
 
 
-def read_stream(path: str, stream: BinaryIO, encoding: str | None = None) -> SourceText:
-    return decode(path, stream.read(), encoding)
+def read_stream(path: str, stream: BinaryIO, encoding: str | None = None,
+                max_size: int = DEFAULT_MAX_FILE_SIZE) -> SourceText:
+    data = stream.read(max_size + 1)
+    if len(data) > max_size:
+        raise InputError(path, too_large(len(data), max_size) + " (read from standard input)")
+    return decode(path, data, encoding)
 
 
-def discover(paths: Iterable[str]) -> Iterator[str | InputError]:
-    """Each file to lint, in a stable order; an InputError for an argument that yields none."""
+def discover(paths: Iterable[str]) -> Iterator[str | InputError | Skipped]:
+    """Each file to lint, in a stable order; an InputError for an argument that yields none or a folder
+    that cannot be read; a Skipped for what recursing passes over on purpose."""
     for argument in paths:
         if argument == "-":
             yield argument
             continue
         path = Path(argument)
         if path.is_dir():
-            found = sorted(_copy_files(path))
-            if not found:
+            found = sorted(_copy_files(path), key=lambda item: str(item if isinstance(item, Path) else item.path))
+            if not any(isinstance(item, Path) for item in found):
                 yield InputError(argument, "directory holds no copy (" + ", ".join(COPY_SUFFIXES) + " files)")
-            yield from (str(p) for p in found)
+            for item in found:
+                yield str(item) if isinstance(item, Path) else item
         elif path.exists() or path.is_symlink():
-            yield argument  # an explicit file is linted whatever its suffix
+            yield argument  # an explicit file is linted whatever its suffix (and wherever a link points)
         else:
             yield InputError(argument, "no such file or directory")
 
 
-def _copy_files(directory: Path) -> Iterator[Path]:
-    for root, directories, files in os.walk(directory):
-        directories[:] = [d for d in directories if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES]
+def _copy_files(directory: Path) -> Iterator[Path | Skipped | InputError]:
+    """Copy files under ``directory``. Links that lead out of it are not followed (a story folder must not
+    leak a file from elsewhere into a report); FIFOs, devices and sockets are never opened."""
+    root_folder = directory.resolve()
+    unreadable: list[OSError] = []
+    for root, directories, files in os.walk(directory, onerror=unreadable.append):
+        kept = []
+        for name in directories:
+            folder = Path(root) / name
+            if name.startswith(".") or name in _SKIPPED_DIRECTORIES:
+                continue
+            if folder.is_symlink():
+                yield Skipped(str(folder), "a symbolic link to a folder; not followed")
+                continue
+            kept.append(name)
+        directories[:] = kept
         for name in files:
-            if name.lower().endswith(COPY_SUFFIXES) and not name.startswith("."):
-                yield Path(root) / name
+            if not name.lower().endswith(COPY_SUFFIXES) or name.startswith("."):
+                continue
+            file = Path(root) / name
+            reason = _not_lintable(file, root_folder)
+            if reason:
+                yield Skipped(str(file), reason)
+            else:
+                yield file
+    for error in unreadable:
+        where = error.filename if error.filename is not None else directory
+        yield InputError(str(where), f"folder cannot be read: {error.strerror or error}; its files were not linted")
+
+
+def _not_lintable(file: Path, root_folder: Path) -> str | None:
+    try:
+        if file.is_symlink() and not file.resolve().is_relative_to(root_folder):
+            return "a symbolic link out of the folder being linted; not followed"
+        if not stat.S_ISREG(file.stat().st_mode):
+            return "not a regular file (a FIFO, device or socket); not read"
+    except OSError as error:
+        return f"cannot be examined ({error.strerror or error})"
+    return None

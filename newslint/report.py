@@ -6,10 +6,24 @@ servers read them and never reach back into the engine.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from newslint.finding import Finding
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print as UTF-8: a file name's undecodable bytes (kept by Python as lone
+    surrogates) become U+FFFD, so JSON stays valid UTF-8 and no formatter fails on them."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that no byte came from
+        return text.encode("utf-8", "replace").decode("utf-8")
 
 
 class Failure(NamedTuple):
@@ -54,3 +68,13 @@ class Report:
 
     def sort(self) -> None:
         self.findings.sort()
+
+    def printable(self) -> "Report":
+        """This report with every path safe to print (see :func:`printable`)."""
+        return Report(
+            findings=[replace(f, path=printable(f.path)) if printable(f.path) != f.path else f
+                      for f in self.findings],
+            errors=[Failure(printable(e.path), printable(e.message)) for e in self.errors],
+            files=self.files,
+            sources={printable(path): lines for path, lines in self.sources.items()},
+        )
