@@ -1,7 +1,8 @@
 """A baseline: today's findings, recorded so that only new ones are reported from now on.
 
-An entry matches a finding by check, path and text (the message and the flagged words), never by
-line number, so it survives edits above it. Entries carry a count: two identical findings with a
+An entry matches a finding by check, path and text (the flagged words, and the message without its
+line references: "(line 26)" moves with every edit above), never by line number, so it survives edits
+above it. Entries carry a count: two identical findings with a
 baseline count of one leave one finding reported. The file is JSON, sorted, so it diffs well::
 
     {"version": 1, "findings": [{"path": "desk/story.txt", "check": "promo-text",
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from newslint.finding import Finding
+from newslint.finding import Finding, without_line_numbers
 from newslint.report import printable
 from newslint.writing import write_atomically
 
@@ -35,7 +36,7 @@ class BaselineError(Exception):
 class Key:
     path: str
     check: str
-    message: str
+    message: str  # without its line references (see Finding.identity)
     text: str
 
 
@@ -48,7 +49,7 @@ class Baseline:
 
     def key(self, finding: Finding) -> Key:
         path = printable(_relative(finding.path, self.location.parent))  # as the baseline file stores it
-        return Key(path, finding.check, finding.message, finding.text)
+        return Key(path, finding.check, without_line_numbers(finding.message), finding.text)
 
     def absorbs(self, finding: Finding) -> bool:
         """True (and one allowance used) if the baseline records this finding."""
@@ -106,7 +107,8 @@ def load_baseline(location: Path) -> Baseline:
             raise fail(f"entry {number}: path, check, message and text must be strings")
         if not isinstance(entry["count"], int) or isinstance(entry["count"], bool) or entry["count"] < 1:
             raise fail(f"entry {number}: count must be a positive whole number")
-        counts[Key(entry["path"], entry["check"], entry["message"], entry["text"])] += entry["count"]
+        message = without_line_numbers(entry["message"])
+        counts[Key(entry["path"], entry["check"], message, entry["text"])] += entry["count"]
     return Baseline(location, counts)
 
 

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
+
+# "(line 26)", "line 26", "lines 3-4": where the other form or the list is, which moves with every edit above.
+_LINE_REFERENCE = re.compile(r"\s*\(lines? \d+(?:[-–]\d+)?\)|\blines? \d+(?:[-–]\d+)?")
+
+
+def without_line_numbers(message: str) -> str:
+    """A message as it identifies its problem: the same before and after lines are added above it."""
+    return _LINE_REFERENCE.sub("", message)
 
 
 class Severity(enum.IntEnum):
@@ -63,6 +72,13 @@ class Finding:
     message: str
     suggestion: str | None = None
     text: str = field(default="", compare=False, repr=False)
+
+    @property
+    def identity(self) -> tuple[str, str, str, str]:
+        """What names this problem wherever it moves: check, path, the flagged text and the message less
+        its line references (the other spelling or the list it is compared with stay in). Baselines and
+        SARIF fingerprints key on this, never on a line number."""
+        return (self.check, self.path, without_line_numbers(self.message), self.text)
 
     def to_dict(self) -> dict[str, object]:
         return {

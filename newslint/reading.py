@@ -21,6 +21,10 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Word-processor and page formats: linting their bytes as text would report noise, or nothing.
+_DOCUMENT_SUFFIXES = frozenset({".doc", ".docx", ".rtf", ".pdf", ".odt", ".pages", ".wpd", ".epub"})
+_DOCUMENT_SIGNATURES = (b"%PDF-", b"PK\x03\x04", b"{\\rtf", b"\xd0\xcf\x11\xe0")  # PDF, zip (docx/odt), RTF, OLE
+NOT_COPY = "not plain text, Markdown or HTML: export the story as text"
 # Bytes that are control characters in every text encoding we accept; a file full of them is not copy.
 _CONTROL_BYTES = set(range(0, 9)) | {11, 14, 15} | set(range(16, 27)) | set(range(28, 32))
 
@@ -64,6 +68,8 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> SourceText:
             raise InputError(path, f"not valid {encoding} (byte {error.start}: {error.reason})") from None
         except UnicodeError as error:  # codecs such as punycode raise the base class
             raise InputError(path, f"not valid {encoding} ({error})") from None
+    if data.startswith(_DOCUMENT_SIGNATURES):
+        raise InputError(path, NOT_COPY)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -111,6 +117,8 @@ def _size(count: int) -> str:
 
 def read_file(path: str, encoding: str | None = None, max_size: int = DEFAULT_MAX_FILE_SIZE) -> SourceText:
     """Decode one file. A FIFO, device or socket is refused before it is opened: reading one could block."""
+    if Path(path).suffix.lower() in _DOCUMENT_SUFFIXES:
+        raise InputError(path, NOT_COPY)
     try:
         status = os.stat(path)
         if not stat.S_ISREG(status.st_mode):

@@ -197,3 +197,19 @@ def test_a_file_over_the_size_limit_is_one_error_and_the_others_are_linted(desk:
     assert [f["path"] for f in report["findings"]] == ["story.txt"]
     piped = CliRunner().invoke(main, ["--format", "json", "-"], input="The council met. " * 200)
     assert piped.exit_code == 2 and "over the 1 KB limit" in json.loads(piped.stdout)["errors"][0]["message"]
+
+
+@pytest.mark.parametrize("name, content", [
+    ("story.docx", b"PK\x03\x04word/document.xml"),
+    ("story.pdf", b"%PDF-1.7\n"),
+    ("story.odt", b"PK\x03\x04mimetype"),
+    ("story.rtf", b"{\\rtf1\\ansi The council met.}"),
+    ("exported.txt", b"{\\rtf1\\ansi The council met.}"),  # an RTF file saved with the wrong suffix
+])
+def test_a_word_processor_file_is_one_clear_message(desk: Path, monkeypatch, name: str, content: bytes) -> None:
+    (desk / name).write_bytes(content)
+    result = run("--format", "json", name, "story.txt", cwd=desk, monkeypatch=monkeypatch)
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert report["errors"] == [{"path": name, "message": "not plain text, Markdown or HTML: export the story as text"}]
+    assert [f["path"] for f in report["findings"]] == ["story.txt"]

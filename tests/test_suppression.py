@@ -143,3 +143,27 @@ def test_directive_in_a_markdown_list_or_quote(tmp_path: Path) -> None:
 ])
 def test_parse_comment(body: str, expected) -> None:
     assert parse_comment(body) == expected
+
+
+def test_plain_text_directives_are_lines_in_brackets(tmp_path: Path) -> None:
+    text = (f"{PROMO}\n\n[newslint: ignore promo-text]\n{PROMO}\n\n[newslint: disable promo-text]\n{PROMO}\n"
+            f"{PROMO}\n[newslint: enable promo-text]\n{PROMO}\n  [newslint: ignore promo-text]  \nThe vote.\n"
+            "[newslint: ignroe promo-text]\n")
+    findings = lint(tmp_path, "s.txt", text)
+    assert lines_checks(findings) == [(1, "promo-text"), (10, "promo-text"), (11, "unused-suppression"),
+                                      (13, "unused-suppression")]
+    assert "not a newslint directive" in findings[-1][2]
+
+
+def test_a_plain_text_directive_line_leaves_positions_and_paragraphs_exact(tmp_path: Path) -> None:
+    story = tmp_path / "s.txt"
+    story.write_text("Mayor Ann Lee spoke.\n[newslint: ignore promo-text]\nShe said one of the 13 officials\nagreed.\n",
+                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["--format", "json", "--select", "count-claim", str(story)])
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert (finding["line"], finding["column"], finding["end_column"]) == (3, 21, 33)  # "13 officials", as written
+
+
+def test_a_file_ignore_in_plain_text_silences_the_whole_file(tmp_path: Path) -> None:
+    text = f"{PROMO}\n[newslint: file-ignore promo-text]\n\n{PROMO}\n"
+    assert lint(tmp_path, "s.txt", text) == []

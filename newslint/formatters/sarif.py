@@ -2,8 +2,11 @@
 
 One rule per check (its summary and documentation as description and help). Columns count Unicode
 code points, as newslint's do. Each result carries a partial fingerprint built from the check, the
-path and the finding's text (message and flagged words), never its line number, so code scanning
-keeps tracking a finding when lines are inserted above it.
+path and the finding's text (flagged words, and the message less its line references), never a line
+number, so code scanning keeps tracking a finding when lines are inserted above it.
+
+The only URL in the output is the project's documentation, when the installed package declares one
+(``[project.urls] Documentation``); no URL of anyone else's is made up.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections import Counter
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
-from newslint import __version__
+from newslint import __version__, documentation_url
 from newslint.finding import Finding, Severity
 from newslint.formatters.text import PLAIN, FormatOptions
 from newslint.report import Report
@@ -41,7 +44,7 @@ def artifact_location(path: str) -> dict[str, str]:
 
 def fingerprint(finding: Finding, occurrence: int) -> str:
     """Stable across edits elsewhere in the file; the occurrence number tells identical findings apart."""
-    key = "\0".join((finding.check, finding.path, finding.message, finding.text))
+    key = "\0".join(finding.identity)
     digest = hashlib.sha256(key.encode()).hexdigest()
     return f"{digest[:32]}:{occurrence}"
 
@@ -63,11 +66,10 @@ def _rule(name: str, check: object | None) -> dict[str, object]:
 def format_sarif(report: Report, options: FormatOptions = PLAIN) -> str:
     names = sorted(set(options.checks) | {finding.check for finding in report.findings})
     index = {name: position for position, name in enumerate(names)}
-    occurrences: Counter[tuple[str, str, str, str]] = Counter()
+    occurrences: Counter[tuple[str, str, str, str]] = Counter()  # identical problems in one file
     results = []
     for finding in report.findings:
-        key = (finding.check, finding.path, finding.message, finding.text)
-        occurrences[key] += 1
+        occurrences[finding.identity] += 1
         message = finding.message + (f" (suggestion: {finding.suggestion})" if finding.suggestion else "")
         result: dict[str, object] = {
             "ruleId": finding.check,
@@ -85,7 +87,7 @@ def format_sarif(report: Report, options: FormatOptions = PLAIN) -> str:
                     },
                 },
             }],
-            "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding, occurrences[key])},
+            "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding, occurrences[finding.identity])},
         }
         if finding.suggestion:
             result["properties"] = {"suggestion": finding.suggestion}
@@ -95,13 +97,16 @@ def format_sarif(report: Report, options: FormatOptions = PLAIN) -> str:
          "locations": [{"physicalLocation": {"artifactLocation": artifact_location(path)}}]}
         for path, message in report.errors
     ]
+    driver: dict[str, object] = {
+        "name": "newslint",
+        "version": __version__,
+        "rules": [_rule(name, options.checks.get(name)) for name in names],
+    }
+    documentation = documentation_url()
+    if documentation:
+        driver["informationUri"] = documentation
     run = {
-        "tool": {"driver": {
-            "name": "newslint",
-            "version": __version__,
-            "informationUri": "https://pypi.org/project/newslint/",
-            "rules": [_rule(name, options.checks.get(name)) for name in names],
-        }},
+        "tool": {"driver": driver},
         "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}],
         "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",

@@ -48,4 +48,6 @@ def read_document(path: str, text: str, parse: Callable[[str], "Doc"] | None = N
         return read_html(path, source, parse)
     if kind != "text":
         raise ValueError(f"unknown reader {kind!r} (choose from {', '.join(READERS)})")
-    return Document.from_text(path, source, parse=parse)
+    from newslint.readers.text import read_text
+
+    return read_text(path, source, parse)
