@@ -2,16 +2,18 @@
 
 Each count found by ``_group_counts`` comes with the lists (``_enumerations``) that may name its
 members. ``count_readings`` is asked for through ``document.memo(count_readings)``, so both checks
-read the same analysis, in time proportional to the text.
+read the same analysis, in time proportional to the text. ``group_changes`` (also memoised) says where a
+story says a group changed ("two more publishers joined"), for count-mismatch.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ._enumerations import Enumeration, anchored_lists, enumeration_after, enumeration_later
-from ._group_counts import GroupCount, find_group_counts
+from ._enumerations import Enumeration, LaterList, anchored_lists, enumeration_after, enumeration_later
+from ._group_counts import GroupCount, base_noun, find_group_counts, is_plural_noun
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -24,7 +26,7 @@ class CountReading:
 
     count: GroupCount
     listed_after: Enumeration | None
-    listed_later: Enumeration | None
+    listed_later: LaterList | None
 
 
 def count_readings(document: Document) -> tuple[CountReading, ...]:
@@ -38,3 +40,26 @@ def count_readings(document: Document) -> tuple[CountReading, ...]:
         CountReading(count, enumeration_after(text, count), enumeration_later(anchored, count))
         for count in counts
     )
+
+
+# Words that say a group has changed: "Two more publishers joined", "the other officials", "new members".
+_CHANGE = re.compile(
+    r"\b(?:other|more|new|newly|additional|another|further|extra)\s+((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)",
+    re.I,
+)
+ANY_GROUP = "*"  # "two more joined": a change to whichever group was being counted
+
+
+def group_changes(document: Document) -> dict[str, tuple[int, ...]]:
+    """Where the story says a group changed, by the group's noun ("publishers") in text order; use it as
+    ``document.memo(group_changes)``. A count of a group before such a place need not agree with one after."""
+    found: dict[str, list[int]] = {}
+    text = document.text
+    for match in _CHANGE.finditer(text):
+        noun = next((word for word in match.group(1).split() if is_plural_noun(word)), None)
+        if noun is not None:
+            found.setdefault(base_noun(noun), []).append(match.start())
+        elif re.search(r"(?:[0-9]|\b(?:two|three|four|five|six|seven|eight|nine|ten|a few|several))\s+$",
+                       text[max(match.start() - 12, 0):match.start()], re.I):
+            found.setdefault(ANY_GROUP, []).append(match.start())
+    return {noun: tuple(positions) for noun, positions in found.items()}

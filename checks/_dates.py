@@ -1,7 +1,12 @@
 """Reading calendar dates in news copy: AP-style months and weekdays, full dates, weekday + date pairs.
 
 Only what the date checks need: no NLP, a handful of regular expressions, and ``datetime.date`` for the
-calendar arithmetic.
+calendar arithmetic. Only ASCII digits are read as days and years.
+
+The story's own year comes from its dateline (``dateline_date``: "LONDON 1996-08-30", "Jan. 28, 2013" on
+a short line at the top) or from the dates it writes as its own (``written_dates`` marks each full date
+``own`` unless the words around it make it a maturity, a term, a deadline or a future event: "bonds due
+March 1, 2031", "will run until Dec. 31, 2030").
 """
 
 from __future__ import annotations
@@ -39,13 +44,13 @@ _WEEKDAY = (
     r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.|(?:Tues|Thurs|Thur)\.?)"
 )
 # A day of the month, with an optional ordinal suffix, that is not the start of a longer number or time.
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)\b"
-_YEAR = r"(?P<year>1[89]\d\d|20\d\d)(?!\d)"
+_DAY = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9]|:[0-9])\b"
+_YEAR = r"(?P<year>1[89][0-9][0-9]|20[0-9][0-9])(?![0-9])"
 # A range or a span ("Jan. 28-30", "Monday-Wednesday", "Jan. 28 to Feb. 2") names several days: the
 # weekday cannot be checked against one of them.
 _RANGE_AFTER = re.compile(
     r"\s*(?:[-–—]|\b(?:to|through|thru|until|till)\b)\s*"
-    r"(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)",
+    r"(?:[0-9]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)",
     re.I,
 )
 _RANGE_BEFORE = re.compile(r"(?:[-–—]|\b(?:to|through|thru|until|till))\s*$", re.I)
@@ -87,7 +92,7 @@ _WEEKDAY_DATE = re.compile(rf"\b{_WEEKDAY}(?:,\s*|\s+|\s*\(\s*)(?:{_MONTH_DAY_YE
 _FULL_DAY_MONTH_YEAR = _renamed(rf"{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}", "2")
 _FULL_DATE = re.compile(
     rf"\b(?:{_MONTH}\s+{_DAY},\s*{_YEAR}|{_FULL_DAY_MONTH_YEAR}"
-    r"|(?P<iso_year>1[89]\d\d|20\d\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"
+    r"|(?P<iso_year>1[89][0-9][0-9]|20[0-9][0-9])-(?P<iso_month>[01][0-9])-(?P<iso_day>[0-3][0-9])(?![0-9]))"
 )
 
 
@@ -120,6 +125,7 @@ class WeekdayDate:
     month: int
     day: int
     year: int | None
+    year_start: int | None  # where the year is written, when it is
 
 
 def _group(match: re.Match[str], *names: str) -> str | None:
@@ -133,8 +139,55 @@ def _required(match: re.Match[str], *names: str) -> str:
     return found
 
 
-def full_dates(text: str) -> list[datetime.date]:
-    """Every complete, valid calendar date written in the text, in order."""
+@dataclass(frozen=True, slots=True)
+class WrittenDate:
+    """A complete calendar date written at ``text[start:end]``. ``own`` is False when the words around it
+    make it a maturity, a term, a deadline or a future event ("bonds due March 1, 2031"), which say
+    nothing about the year the story is told in."""
+
+    date: datetime.date
+    start: int
+    end: int
+    own: bool
+
+
+# Words that make the date after them a maturity, a term, a deadline or a future event. The first set
+# counts anywhere in the few words before the date; the second only right before it ("arrested by police
+# on Jan. 5, 2013" is a past event, "repaid by Jan. 5, 2031" a deadline).
+_NOT_OWN_NEAR = frozenset({
+    "due", "mature", "matures", "maturing", "maturity", "maturities", "expire", "expires", "expiring", "expiry",
+    "expiration", "deadline", "deadlines", "scheduled", "slated", "planned", "plans", "plan", "will", "shall",
+    "would", "next", "upcoming", "ends", "ending", "term", "terms", "valid", "redeemable", "callable", "payable",
+    "repayable", "lasts", "extends", "extended", "expected", "target", "targets", "goal", "forecast",
+    "starting", "beginning", "begins", "runs", "tenor", "renewal", "renew", "renewed",
+})
+_NOT_OWN_RIGHT_BEFORE = frozenset({"by", "until", "till", "through", "thru", "before", "to", "from"})
+# After the date: "the Jan. 31, 2031 deadline", "March 1, 2031, maturity".
+_NOT_OWN_AFTER = frozenset({"deadline", "maturity", "maturities", "expiry", "expiration", "target", "goal",
+                            "bonds", "notes", "debentures", "treasuries"})
+_WORD = re.compile(r"[A-Za-z]+")
+_CONTEXT_REACH = 50  # characters read on each side of a date: a few words, the same for every date
+_SENTENCE_BREAK = re.compile(r"[;!?]\s|[a-z]{2}\.\s|\n\s*\n")
+
+
+def _is_own_date(text: str, start: int, end: int) -> bool:
+    before = text[max(start - _CONTEXT_REACH, 0):start]
+    breaks = list(_SENTENCE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    words_before = [w.casefold() for w in _WORD.findall(before)][-5:]
+    if _NOT_OWN_NEAR.intersection(words_before):
+        return False
+    if words_before and words_before[-1] in _NOT_OWN_RIGHT_BEFORE:
+        return False
+    if len(words_before) >= 2 and words_before[-1] in {"on", "the"} and words_before[-2] in _NOT_OWN_RIGHT_BEFORE:
+        return False
+    words_after = [w.casefold() for w in _WORD.findall(text, end, min(end + 30, len(text)))][:2]
+    return not _NOT_OWN_AFTER.intersection(words_after)
+
+
+def written_dates(text: str) -> list[WrittenDate]:
+    """Every complete, valid calendar date written in the text, in order, each marked ``own`` or not."""
     dates = []
     for match in _FULL_DATE.finditer(text):
         if match.group("iso_year"):
@@ -145,8 +198,57 @@ def full_dates(text: str) -> list[datetime.date]:
             day = int(_required(match, "day", "day2"))
         date = make_date(year, month, day)
         if date is not None:
-            dates.append(date)
+            dates.append(WrittenDate(date, match.start(), match.end(), _is_own_date(text, match.start(), match.end())))
     return dates
+
+
+def full_dates(text: str) -> list[datetime.date]:
+    """Every complete, valid calendar date written in the text, in order."""
+    return [written.date for written in written_dates(text)]
+
+
+# A dateline is a line among the first few of the story that is a date with little else: "LONDON
+# 1996-08-30", "Jan. 28, 2013", "Posted on Jan. 28, 2013 by Jane Roe", "news.example.com / By: Jane Roe /
+# 26 December 2017"; or a wire dateline opening the first paragraph: "WASHINGTON, Jan. 28, 2013 (Reuters) -".
+# A sentence that happens to start with a date ("The board met on Jan. 5, 2012, and ...") is not one.
+_DATELINE_LINES = 6
+_DATELINE_LENGTH = 150
+_DATELINE_WORDS = frozenset({
+    "by", "on", "at", "updated", "update", "posted", "published", "last", "modified", "am", "pm", "a.m.", "p.m.",
+    "et", "gmt", "bst", "edt", "est", "pst", "pdt", "cst", "cdt", "utc", "cet", "and", "of", "the", "from",
+})
+_PROSE_WORD = re.compile(r"[a-z]+[,;:]?")
+_WIRE_PLACE = re.compile(r"\s*[A-Z][A-Z .'’-]*[A-Z],?\s*$")
+_WIRE_DATE_END = re.compile(r"\s*(?:\(|[-—–]|:)")
+
+
+def _is_dateline(line: str, written: WrittenDate) -> bool:
+    before, after = line[:written.start], line[written.end:]
+    if _WIRE_PLACE.fullmatch(before) and _WIRE_DATE_END.match(after):
+        return True
+    if len(line) > _DATELINE_LENGTH:
+        return False
+    prose = [w for w in (before + " " + after).split() if _PROSE_WORD.fullmatch(w) and w.rstrip(",;:") not in
+             _DATELINE_WORDS]
+    return len(prose) <= 1
+
+
+def dateline_date(text: str) -> datetime.date | None:
+    """The date of the story's dateline at the top, if it has one that is not a maturity or a future event."""
+    position, seen = 0, 0
+    while seen < _DATELINE_LINES and position < len(text):
+        newline = text.find("\n", position)
+        end = len(text) if newline < 0 else newline
+        line = text[position:min(end, position + 10 * _DATELINE_LENGTH)].strip()
+        if line:
+            seen += 1
+            for written in written_dates(line):
+                if written.own and _is_dateline(line, written):
+                    return written.date
+        if newline < 0:
+            break
+        position = end + 1
+    return None
 
 
 def weekday_dates(text: str) -> Iterator[WeekdayDate]:
@@ -157,6 +259,7 @@ def weekday_dates(text: str) -> Iterator[WeekdayDate]:
         if _is_abbreviation_in_name_or_sentence_end(text, match):
             continue
         year = _group(match, "year", "year2")
+        year_group = "year" if match.group("year") else "year2"
         yield WeekdayDate(
             start=match.start(),
             end=match.end(),
@@ -166,6 +269,7 @@ def weekday_dates(text: str) -> Iterator[WeekdayDate]:
             month=month_number(_required(match, "month", "month2")),
             day=int(_required(match, "day", "day2")),
             year=int(year) if year else None,
+            year_start=match.start(year_group) if year else None,
         )
 
 
@@ -186,23 +290,49 @@ def _is_abbreviation_in_name_or_sentence_end(text: str, match: re.Match[str]) ->
     return date_follows_period and _VERB_AFTER.match(text, match.end()) is not None
 
 
-def _nearest_year(month: int, day: int, reference: datetime.date) -> int | None:
-    """The year that puts month/day closest to the reference date (Dec. 31 near Jan. 2, 2013 is 2012)."""
+def _candidate_years(month: int, day: int, reference: datetime.date) -> list[tuple[int, int]]:
+    """(days from the reference, year) for month/day in the reference's year and the years either side."""
     candidates = []
     for year in (reference.year - 1, reference.year, reference.year + 1):
         date = make_date(year, month, day)
         if date is not None:
             candidates.append((abs((date - reference).days), year))
-    return min(candidates)[1] if candidates else None
+    return sorted(candidates)
+
+
+def _nearest_year(month: int, day: int, reference: datetime.date) -> int | None:
+    """The year that puts month/day closest to the reference date (Dec. 31 near Jan. 2, 2013 is 2012)."""
+    candidates = _candidate_years(month, day, reference)
+    return candidates[0][1] if candidates else None
 
 
 @dataclass(frozen=True, slots=True)
 class YearReading:
     """How a yearless date is read: ``year`` is the one reading; ``also_possible`` are other years a
-    reader might take (the story's own full-date years), under which a weekday would also be accepted."""
+    reader might take (the story's own full-date years), under which a weekday would also be accepted.
+    ``source`` says where the year came from, for the message: "the story's date" or "the story's dates"."""
 
     year: int
     also_possible: frozenset[int]
+    source: str = "the story's dates"
+
+
+# How far from the story's date a yearless date may fall and still be read in that year: half a year
+# either way, so that "Tuesday, March 3" in a story dated Sept. 1 may be last March or next.
+_NEAR_THE_STORY_DATE = 200
+
+
+def year_near(month: int, day: int, anchor: datetime.date, others: frozenset[int] = frozenset(),
+              source: str = "the story's date") -> YearReading | None:
+    """The year of a yearless date in a story dated ``anchor`` (its publication date or dateline, named by
+    ``source``): the year that puts the date nearest to it, also accepting a second year as near, and
+    ``others`` (the years of the story's own dates)."""
+    candidates = _candidate_years(month, day, anchor)
+    if not candidates:
+        return None
+    year = candidates[0][1]
+    near = {candidate for distance, candidate in candidates[1:] if distance <= _NEAR_THE_STORY_DATE}
+    return YearReading(year, frozenset(near | others) - {year}, source)
 
 
 def infer_year(month: int, day: int, references: list[datetime.date]) -> YearReading | None:

@@ -78,6 +78,8 @@ _CONTINUING_ABBREVIATION = re.compile(
 )
 # An age or a party and state after a name: "John Smith, 24," "Joe Lieberman, I-Conn.".
 _PERSONAL_SUFFIX = re.compile(rf",{_LIST_SPACE}(?:\d{{1,3}}(?=[,;)\s])|[RDI]-[A-Z][\w.]*)")
+# A comma and a name right after a list item: in a list parted by semicolons, part of the item.
+_QUALIFIER = re.compile(rf",{_LIST_SPACE}(?=(?:the\s+)?[A-Z])")
 _SEPARATOR = re.compile(rf"(?P<punct>[;,])?(?P<space>{_LIST_SPACE})?(?:(?P<conj>and|or){_LIST_SPACE})?", re.I)
 # What may follow a complete list; a spaced hyphen closes a list set off by dashes ("members - A and B - played").
 _LIST_CLOSE = re.compile(r"\s*(?:$|[.,;:)!?\"”’—–]|--)|[ \t]+-[ \t]")
@@ -140,12 +142,17 @@ def read_enumeration(text: str, position: int) -> Enumeration | None:
     """
     readings = [r for r in (_read_list(text, position, merge) for merge in (True, False)) if r is not None]
     if not readings:
+        # "Ashford, Kent; Brill, Bucks. and Crane, Devon": semicolons part the items, commas stay inside them.
+        semicolons = _read_list(text, position, True, semicolons=True)
+        readings = [semicolons] if semicolons is not None else []
+    if not readings:
         return None
     first = readings[0]
     return Enumeration(first.start, first.end, first.items, frozenset(len(r.items) for r in readings))
 
 
-def _read_list(text: str, position: int, merge_regions: bool) -> Enumeration | None:
+def _read_list(text: str, position: int, merge_regions: bool, *, semicolons: bool = False) -> Enumeration | None:
+    """A list of names; with ``semicolons``, one whose items are parted by semicolons and may hold commas."""
     items: list[tuple[int, int]] = []
     punctuation: set[str] = set()
     cursor = position
@@ -154,6 +161,11 @@ def _read_list(text: str, position: int, merge_regions: bool) -> Enumeration | N
         end = _read_item(text, cursor, merge_regions)
         if end is None:
             return None
+        while semicolons and (qualifier := _QUALIFIER.match(text, end)) is not None:
+            following = _read_item(text, qualifier.end(), merge_regions)
+            if following is None:
+                break
+            end = following  # "Ashford, Kent": the place and what locates it
         items.append((cursor, end))
         if final:
             break
@@ -164,6 +176,8 @@ def _read_list(text: str, position: int, merge_regions: bool) -> Enumeration | N
             return None
         if separator.group("punct"):
             punctuation.add(separator.group("punct"))
+            if semicolons and separator.group("punct") == ",":
+                return None
         if separator.group("conj"):
             final = True
         elif not separator.group("space"):
@@ -171,7 +185,7 @@ def _read_list(text: str, position: int, merge_regions: bool) -> Enumeration | N
         cursor = separator.end()
         if _read_name(text, cursor) is None:
             return None
-    if len(items) < 2 or len(punctuation) > 1:
+    if len(items) < 2 or len(punctuation) > 1 or (semicolons and ";" not in punctuation):
         return None
     end = items[-1][1]
     if not _LIST_CLOSE.match(text, end) and not (
@@ -180,13 +194,15 @@ def _read_list(text: str, position: int, merge_regions: bool) -> Enumeration | N
         return None
     if _LIST_GOES_ON.match(text, end) or _EXAMPLES_FOLLOW.match(text, end):
         return None  # the list may go on, or it gives examples rather than the whole group
-    names = tuple(_display_name(text[s:e]) for s, e in items)
+    names = tuple(_display_name(text[s:e], last=i == len(items) - 1) for i, (s, e) in enumerate(items))
     return Enumeration(position, end, names, frozenset({len(names)}))
 
 
-def _display_name(item: str) -> str:
+def _display_name(item: str, *, last: bool = True) -> str:
     """The item as written, without a sentence's full stop ("Spain." -> "Spain", "Conn." stays)."""
     name = " ".join(item.split()).rstrip(",;")
+    if not last:
+        return name  # only the last item can end a sentence
     last_word = name.rsplit(" ", 1)[-1]
     abbreviation = last_word in _list_words().region_abbreviations or bool(re.search(r"[.-]", last_word[:-1])) \
         or last_word.rstrip(".") in {"Co", "Corp", "Inc", "Ltd", "Jr", "Sr", "Bros", "Dept", "Univ"}
@@ -218,18 +234,34 @@ _THE_BEFORE_HEAD = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", re.I)
 _THE_REACH = 120  # characters searched back from the head for its "the"
 
 
+# Words before "the police chiefs from …" that make the list a part of the group: "two of the police
+# chiefs from …", "including the police chiefs from …".
+_SUBSET_BEFORE = re.compile(r"\b(?:of|including|includes|included|like|as|also|both|except|but|only|even)\s*$", re.I)
+_SUBSET_REACH = 20  # characters searched back from "the"
+
+
 @dataclass(frozen=True, slots=True)
 class AnchoredLists:
     """For each (head, preposition), the lists brought in by "the … head preposition", in text order:
-    ``starts`` holds where each phrase's "the" stands, ``lists`` the list that follows it."""
+    ``starts`` holds where each phrase's "the" stands, ``lists`` the list that follows it, ``partial``
+    whether the words before say it names only some of the group ("including the police chiefs from")."""
 
     starts: tuple[int, ...]
     lists: tuple[Enumeration, ...]
+    partial: tuple[bool, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LaterList:
+    """A list further on that names a counted group; ``partial`` when it may name only some members."""
+
+    enumeration: Enumeration
+    partial: bool
 
 
 def anchored_lists(text: str) -> dict[tuple[str, str], AnchoredLists]:
     """Every list in the text brought in by "the … head preposition", by (head, preposition)."""
-    found: dict[tuple[str, str], list[tuple[int, Enumeration]]] = {}
+    found: dict[tuple[str, str], list[tuple[int, Enumeration, bool]]] = {}
     for match in _ANCHOR_PHRASE.finditer(text):
         if not is_plural_noun(match.group("head")):
             continue
@@ -239,14 +271,15 @@ def anchored_lists(text: str) -> dict[tuple[str, str], AnchoredLists]:
         enumeration = read_enumeration(text, match.end())
         if enumeration is not None:
             key = (match.group("head").casefold(), match.group("preposition").casefold())
-            found.setdefault(key, []).append((the.start(), enumeration))
+            partial = _SUBSET_BEFORE.search(text, max(the.start() - _SUBSET_REACH, 0), the.start()) is not None
+            found.setdefault(key, []).append((the.start(), enumeration, partial))
     return {
-        key: AnchoredLists(tuple(start for start, _ in entries), tuple(e for _, e in entries))
+        key: AnchoredLists(tuple(e[0] for e in entries), tuple(e[1] for e in entries), tuple(e[2] for e in entries))
         for key, entries in found.items()
     }
 
 
-def enumeration_later(anchored: Mapping[tuple[str, str], AnchoredLists], count: GroupCount) -> Enumeration | None:
+def enumeration_later(anchored: Mapping[tuple[str, str], AnchoredLists], count: GroupCount) -> LaterList | None:
     """A later list introduced by the words that introduced the count: "police chiefs from three
     communities" … "the police chiefs from Aurora, Colo.; Oak Creek, Wis. and Newtown, Conn.".
     ``anchored`` is ``anchored_lists`` of the count's text."""
@@ -257,4 +290,50 @@ def enumeration_later(anchored: Mapping[tuple[str, str], AnchoredLists], count: 
     if lists is None:
         return None
     index = bisect.bisect_left(lists.starts, count.end)
-    return lists.lists[index] if index < len(lists.lists) else None
+    return LaterList(lists.lists[index], lists.partial[index]) if index < len(lists.lists) else None
+
+
+# A list of any words (not only names) right after a count, set off by a colon, a dash or a parenthesis:
+# "the three extrinsic aspirations – for money, fame, or beauty –". Read only to see that the story names
+# the members on the spot (count-claim then has nothing left to verify), never to report a mismatch.
+_LOOSE_INTRO = re.compile(r"[^,.;:!?()\n–—-]{0,40}?(?:\s*(?::|\(|—|–|--)\s*|[ \t]+-[ \t]+)")  # "… of the festival –"
+_LOOSE_CLOSE = re.compile(r"[ \t]*(?:—|–|--|[ \t]-[ \t]|[);:.]|\n|$)")
+_LOOSE_LEAD = re.compile(r"(?:for|of|in|on|at|from|to|with|by|about|namely|such as|like)\s+", re.I)
+_LOOSE_REACH = 160  # characters: a list named on the spot is short
+_LOOSE_ITEM_WORDS = 4
+
+
+# Or later in the count's sentence, after "were" or "are": "The five breeds most often involved were chow
+# chows, Rottweilers, German shepherds, cocker spaniels and Dalmatians."
+_COPULA_INTRO = re.compile(r"[^.;:!?\n]{0,80}?\b(?:were|are)\s+", re.I)
+
+
+def loose_list_size_after(text: str, count: GroupCount) -> int | None:
+    """How many items a short list of any words names right after the count (or after "were"/"are" later in
+    its sentence), if one does."""
+    intro = _LOOSE_INTRO.match(text, count.end, count.end + 60)
+    if intro is None:
+        intro = _COPULA_INTRO.match(text, count.end, count.end + 100)
+    if intro is None:
+        return None
+    window = text[intro.end():intro.end() + _LOOSE_REACH]
+    close = next((m for m in _LOOSE_CLOSE.finditer(window) if m.start() > 0), None)
+    if close is None or ("(" in intro.group() and not close.group().strip().startswith(")")):
+        return None
+    body = window[:close.start()]
+    lead = _LOOSE_LEAD.match(body)
+    if lead is not None:
+        body = body[lead.end():]
+    pieces = [piece.strip() for piece in body.split(",")]
+    last = pieces[-1]
+    final = re.match(r"(?:and|or)\s+(.+)", last)
+    if final is not None and len(pieces) > 1:
+        pieces[-1] = final.group(1)
+    else:
+        joined = re.fullmatch(r"(.+?)\s+(?:and|or)\s+(.+)", last)
+        if joined is None:
+            return None
+        pieces[-1:] = [joined.group(1), joined.group(2)]
+    if len(pieces) < 2 or any(not piece or len(piece.split()) > _LOOSE_ITEM_WORDS for piece in pieces):
+        return None
+    return len(pieces)

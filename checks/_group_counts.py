@@ -4,16 +4,23 @@ No NLP: a count is a number (digits or words, "a dozen", read by ``_number_words
 most two modifiers and a plural noun; word lists in ``data/count_nouns.txt`` keep out numbers that
 measure rather than count ("50 metres", "three decades", "two goals"), and a frequency after the noun
 makes a rate, not a group ("the 40 cars sold each day").
+
+What is not a group count: a number glued to letters ("9th", "5km", "4²"); a number before a unit or an
+age ("the 81 year-old", "a 12 mile-long line"); a spelled-out number capitalised inside a sentence, which
+names something ("the Six Nations", "the film The Four Seasons of Lisbon"), and a number in a title ("the
+book 20 Lessons"); counts in page furniture ("See all 57 stories") and in all-capital text (tables,
+shouted headlines) are marked ``furniture``.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ._dates import MONTH_WORDS
-from ._number_words import MULTIPLIERS, Token, read_number, tokenise, word_value
+from ._number_words import MULTIPLIERS, Token, is_numeral, read_number, tokenise, word_value
 from ._phrases import load_sections
 
 _CURRENCY = {"$", "£", "€", "¥", "₹", "us$", "a$", "c$", "nz$", "hk$", "rs", "usd", "aud", "eur", "gbp"}
@@ -38,7 +45,7 @@ _APPROXIMATE_BEFORE = {
     "potentially", "circa", "c.", "est", "just", "within", "below", "above", "barely", "only",
 }
 _APPROXIMATE_AFTER = re.compile(
-    r"\s*(?:or\s+(?:more|so|fewer|less|two|three|four|five|\d)|odd\b|plus\b|\+|to\s+\d|-\s*\d)", re.I
+    r"\s*(?:or\s+(?:more|so|fewer|less|two|three|four|five|[0-9])|odd\b|plus\b|\+|to\s+[0-9]|-\s*[0-9])", re.I
 )
 # Words that stop a noun phrase: "the three were", "13 of them".
 _STOPWORDS = {
@@ -89,6 +96,32 @@ def _nouns_not_counting_groups() -> frozenset[str]:
     return frozenset(word.casefold() for word in load_sections("count_nouns.txt")["not-a-group"])
 
 
+@lru_cache(maxsize=None)
+def _units() -> frozenset[str]:
+    """Singular units and measures: a number before one measures ("the 81 year-old", "a 50 metre pool")."""
+    return frozenset(word.casefold() for word in load_sections("count_nouns.txt")["unit"])
+
+
+@lru_cache(maxsize=None)
+def _title_words() -> frozenset[str]:
+    """Words that introduce the title of a work or a name: "the film", "the book", "dubbed"."""
+    return frozenset(word.casefold() for word in load_sections("count_nouns.txt")["title-lead"])
+
+
+# Irregular plurals that also stand before another noun: "four crew members", "nine police officers".
+_ATTRIBUTIVE_PLURALS = {"crew", "staff", "police", "personnel", "militia", "youth", "clergy", "aircraft"}
+# A line of page furniture starts with one of these and is short: "See all 57 stories", "View 12 photos".
+_FURNITURE_VERBS = {
+    "see", "view", "show", "load", "browse", "read", "watch", "explore", "expand", "hide", "click", "tap", "get",
+    "download", "share", "more", "back", "jump", "skip", "open", "play", "listen", "subscribe", "follow", "join",
+    "sign", "discover", "find", "check", "visit", "try",
+}
+_FURNITURE_WORDS = 8  # words in a line of page furniture at most
+_FURNITURE_ENDS = ("»", "›", ">", "→", "…")
+# What ends a sentence, so that the next word starts one (its capital letter then says nothing).
+_SENTENCE_OPENERS = {".", "!", "?", ":", ";", "\"", "“", "”", "‘", "'", "(", "[", "—", "–", "-", "•", "*", "|"}
+
+
 @dataclass(frozen=True, slots=True)
 class GroupCount:
     """A number that states the size of a group, and how the story says it.
@@ -97,7 +130,8 @@ class GroupCount:
     left out ("six of the 15 on board"). ``kind`` is "partitive" ("one of the 13 officials"), "among"
     ("among the 40 passengers"), "definite" ("the 13 officials", "all three communities") or "bare"
     ("police chiefs from three communities"). ``key`` names the group for comparing two mentions:
-    the noun with the modifiers around the number ("other officials").
+    the noun with the modifiers around the number ("other officials"). A ranking ("one of the top
+    five insurers") is a window over a sequence with ``ranking_start`` at "top".
     """
 
     start: int
@@ -115,6 +149,8 @@ class GroupCount:
     window: bool  # "the last nine games", "Poland's top five brewers": a slice of a sequence
     bare_reference: bool  # nothing after the noun narrows the group ("the 13 officials were …")
     anchor: tuple[str, str] | None  # ("chiefs", "from") in "police chiefs from three communities"
+    ranking_start: int | None = None  # where "top" stands in "one of the top five insurers"
+    furniture: bool = False  # in page furniture ("See all 57 stories") or all-capital text ("12,223 CONTRACTS")
 
     def quote(self, text: str) -> str:
         return " ".join(text[self.start:self.end].split())
@@ -129,6 +165,11 @@ def is_plural_noun(word: str) -> bool:
     if lower in _IRREGULAR_PLURALS or lower.endswith("men"):
         return True
     return len(lower) > 2 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous"))
+
+
+def base_noun(word: str) -> str:
+    """A plural noun without its possessive ("officials'" -> "officials"), lower case."""
+    return _base(word)
 
 
 def _base(word: str) -> str:
@@ -170,10 +211,24 @@ def _is_identifier_before(token: Token) -> bool:
         and token.lower not in {"among", "amongst", "only", "nearly", "just"}
 
 
+class _Lines:
+    """Where each line of a text starts, found once, to read the line a count stands on in constant time."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(match.end() for match in re.finditer("\n", text))]
+
+    def around(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
+        return self.starts[index], end
+
+
 def find_group_counts(text: str) -> list[GroupCount]:
     """Every number in the text that states how many members a group has, in order."""
     tokens = tokenise(text)
     not_groups = _nouns_not_counting_groups()
+    lines = _Lines(text)
     counts: list[GroupCount] = []
     index = 0
     while index < len(tokens):
@@ -184,9 +239,49 @@ def find_group_counts(text: str) -> list[GroupCount]:
         value, after = number
         found = _group_count(text, tokens, index, after, value, not_groups)
         if found is not None:
+            if not found.furniture and _is_furniture(text, lines, found):
+                found = replace(found, furniture=True)
             counts.append(found)
         index = after
     return counts
+
+
+def _is_furniture(text: str, lines: _Lines, count: GroupCount) -> bool:
+    """A count in a short line of page furniture ("See all 57 stories", "View 12 photos »")."""
+    start, end = lines.around(count.start)
+    if end - start > 12 * _FURNITURE_WORDS:
+        return False  # settled before the line is copied: a story on one long line costs no more per count
+    line = text[start:end].strip()
+    if not line:
+        return False
+    words = line.split()
+    if len(words) > _FURNITURE_WORDS:
+        return False
+    return words[0].casefold().strip("»›>") in _FURNITURE_VERBS or line.endswith(_FURNITURE_ENDS)
+
+
+def _starts_sentence(tokens: list[Token], index: int, text: str) -> bool:
+    """Whether ``tokens[index]`` is the first word of a sentence, a line or a quotation."""
+    if index == 0:
+        return True
+    before = tokens[index - 1]
+    return before.text in _SENTENCE_OPENERS or "\n" in text[before.end:tokens[index].start]
+
+
+def _names_something(text: str, tokens: list[Token], first: int) -> bool:
+    """A number that is part of a name or a title rather than a count: "the Six Nations", "the film The Four
+    Seasons of Lisbon", "the book 20 Lessons", "a show called 24 Hours"."""
+    number = tokens[first]
+    if not is_numeral(number.text) and number.text[0].isupper() and not number.text.isupper() \
+            and not _starts_sentence(tokens, first, text):
+        return True  # a capitalised number word inside a sentence
+    if first > 0 and tokens[first - 1].text == "The" and not _starts_sentence(tokens, first - 1, text):
+        return True  # "the film The 39 Steps": a capitalised article inside a sentence opens a title
+    # "the book 20 Lessons", "a show called 24 Hours", "the film “12 Angry Men”".
+    lead = tokens[first - 1] if first > 0 else None
+    if lead is not None and lead.text in {"The", "\"", "“", "'", "‘"} and first > 1:
+        lead = tokens[first - 2]
+    return lead is not None and lead.lower in _title_words()
 
 
 def _group_count(
@@ -205,6 +300,10 @@ def _group_count(
         return None
     if following is not None and following.text in _GLUE and (adjacent_after or following.text in {"%", "/", "-"}):
         return None
+    # Glued to letters or to other digits: "9th", "5km", "10am", "4²", "G7".
+    if (adjacent_after and following is not None and following.text[0].isalnum()) or \
+            (adjacent_before and before is not None and before.text[-1].isalnum()):
+        return None
     # "13 of the officials": the number is the part; the whole is read from its own count.
     if following is not None and following.lower in {"of", "percent", "per"}:
         return None
@@ -216,18 +315,31 @@ def _group_count(
     if value < 2:
         return None
 
+    # "the 81 year-old", "the 81 year old", "a 12 mile-long line": the number measures.
+    if following is not None and following.lower.split("-")[0] in _units():
+        return None
+    if _names_something(text, tokens, first):
+        return None
+
     noun = _noun_after(tokens, after)
     noun_token = tokens[noun[0]] if noun else None
     if noun_token is not None and _base(noun_token.text) in not_groups:
         return None
     if noun_token is None and following is not None and _base(following.text) in not_groups:
         return None
+    if noun is not None and noun_token is not None and noun_token.lower in _ATTRIBUTIVE_PLURALS \
+            and noun[0] + 1 < len(tokens) and is_plural_noun(tokens[noun[0] + 1].text) \
+            and _base(tokens[noun[0] + 1].text) not in not_groups:
+        noun = noun[0] + 1, [*noun[1], noun_token.lower]  # "four crew members", "nine police officers"
+        noun_token = tokens[noun[0]]
 
     # Walk back over the determiner and the words that make this a partitive or "among" count.
     position = first - 1
     premodifiers: list[str] = []
+    premodifier_start = start_of_number = tokens[first].start
     if position >= 0 and tokens[position].lower in _PREMODIFIERS:
         premodifiers.append(tokens[position].lower)
+        premodifier_start = tokens[position].start
         position -= 1
     definite = False
     determiner: str | None = None
@@ -253,6 +365,8 @@ def _group_count(
     if noun is not None and noun_token is not None:
         end = noun_token.end - (2 if noun_token.text.casefold().replace("’", "'").endswith("'s") else 0)
         end -= 1 if noun_token.text.endswith(("'", "’")) else 0
+        if noun[0] + 1 < len(tokens) and tokens[noun[0] + 1].lower == "general":
+            end = tokens[noun[0] + 1].end  # "73 inspectors general", "the 50 attorneys general"
         modifiers = noun[1]
         key = " ".join([*premodifiers, *modifiers, _base(noun_token.text)])
         next_index = noun[0] + 1
@@ -286,6 +400,8 @@ def _group_count(
         window=bool(_WINDOW_WORDS.intersection(premodifiers)),
         bare_reference=bare_reference,
         anchor=anchor,
+        ranking_start=premodifier_start if premodifiers == ["top"] and premodifier_start != start_of_number else None,
+        furniture=noun_token is not None and len(noun_token.text) > 1 and noun_token.text.isupper(),
     )
 
 

@@ -2,6 +2,10 @@
 
 The count checks read a simple tokenisation of the text (``tokenise``); ``read_number`` reads the
 cardinal number that starts at a token, if one does.
+
+Only ASCII digits are numerals: "²", "₂" and other characters that ``str.isdigit`` accepts are not
+(``int`` cannot read them, and "km²" is not a count). A numeral longer than ``MAX_NUMERAL_DIGITS``
+digits is not read at all: it is no head count, and ``int``/``float`` fail or overflow on it.
 """
 
 from __future__ import annotations
@@ -9,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[-'’][A-Za-z]+)*(?:['’]s|s['’])?|\S")
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[0-9][0-9,]*(?:\.[0-9]+)?|[A-Za-z]+(?:[-'’][A-Za-z]+)*(?:['’]s|s['’])?|\S")
+# Twelve digits reach a trillion: more than any group a story counts, few enough for int() and float().
+MAX_NUMERAL_DIGITS = 12
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -33,6 +39,11 @@ def tokenise(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), word, word.casefold()) for m in _TOKEN.finditer(text) for word in [m.group()]]
 
 
+def is_numeral(text: str) -> bool:
+    """Whether ``text`` starts with an ASCII digit ("²" and "٣" do not: only 0-9 are numerals here)."""
+    return "0" <= text[:1] <= "9"
+
+
 def word_value(word: str) -> int | None:
     if word in _UNITS:
         return _UNITS[word]
@@ -47,7 +58,8 @@ def word_value(word: str) -> int | None:
 def read_number(tokens: list[Token], index: int) -> tuple[int, int] | None:
     """(value, index past the number) for a cardinal number starting at ``index``."""
     token = tokens[index]
-    if not token.text[0].isdigit() and token.lower not in _NUMBER_WORD_STARTS \
+    numeral = is_numeral(token.text)
+    if not numeral and token.lower not in _NUMBER_WORD_STARTS \
             and token.lower.partition("-")[0] not in _TENS:
         return None  # most tokens: not a number, settled without building anything
     value: int | None
@@ -56,9 +68,11 @@ def read_number(tokens: list[Token], index: int) -> tuple[int, int] | None:
         return 12, index + 2
     if words == ["half", "a", "dozen"]:
         return 6, index + 3
-    if token.text[0].isdigit():
+    if numeral:
         digits = token.text
-        if "," in digits and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
+        if sum(char.isdigit() for char in digits) > MAX_NUMERAL_DIGITS:
+            return None
+        if "," in digits and not re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", digits):
             return None
         if "." in digits:  # "1.5" counts nothing unless a multiplier follows ("1.5 million")
             following = tokens[index + 1].lower if index + 1 < len(tokens) else ""

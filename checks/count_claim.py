@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator, Mapping
 
 from newslint.document import Document
@@ -9,21 +10,29 @@ from newslint.finding import Problem
 from newslint.registry import check
 
 from ._count_analysis import CountReading, count_readings
+from ._enumerations import loose_list_size_after, read_enumeration
 from ._group_counts import GroupCount
 
 # Nouns a story uses to point back at people it has already counted under a more specific name.
 _PEOPLE_IN_GENERAL = {"men", "women", "people", "persons", "individuals", "boys", "girls", "youths", "adults"}
+# A count of the same size this close after a reported group points back at it: "killed three Palestinian
+# militants … The three Palestinians opened fire … killed the three gunmen" is one group, one finding.
+_BACK_REFERENCE_REACH = 400  # characters
+# "won all four tests against Italy, Scotland, Ireland and Wales": the members named after a preposition.
+_PREPOSITION_BEFORE_LIST = re.compile(r"\s+(?:against|in|from|at|of|with|between|on|for|to|by)\s+")
 
 
 def _states_group_size(count: GroupCount) -> bool:
     """Whether the wording presents the number as the size of a particular group.
 
-    "one of the 13 officials", "among the 40 passengers" and "the 13 officials" do; a bare
-    "13 officials" is usually a plain tally and is left alone. "The two men" and "one of the two"
-    mostly point back at people already named, so definite groups start at three.
+    "one of the 13 officials", "among the 40 passengers", "one of the top five insurers" and "the 13
+    officials" do; a bare "13 officials" is usually a plain tally and is left alone. "The two men" and
+    "one of the two" mostly point back at people already named, so definite groups start at three.
     """
-    if count.approximate or count.window or (count.part is not None and count.part > count.value):
+    if count.approximate or count.furniture or (count.part is not None and count.part > count.value):
         return False
+    if count.window and not (count.ranking_start is not None and count.kind in {"partitive", "among"}):
+        return False  # "the last nine games", "the top five teams"; but "one of the top five insurers" ranks
     smallest = 3 if count.definite else 2
     if count.kind == "partitive":
         return count.value >= smallest and (count.noun is not None or count.definite)
@@ -32,13 +41,23 @@ def _states_group_size(count: GroupCount) -> bool:
     return False
 
 
-def _named_by_list(reading: CountReading) -> bool:
-    """The story names the members right after the count (count-mismatch compares the two), or names
-    exactly as many further on: either way there is no bare count left to verify."""
+def _named_by_list(text: str, reading: CountReading) -> bool:
+    """The story names the members right after the count (count-mismatch compares the two; a list of any
+    words of the same size, "the three aims – money, fame and beauty –", or of names after a preposition,
+    "all four tests against Italy, Scotland, Ireland and Wales", confirms it), or names exactly as many
+    further on: either way there is no bare count left to verify."""
     if reading.listed_after is not None:
         return True
     later = reading.listed_later
-    return later is not None and reading.count.value in later.sizes
+    if later is not None and reading.count.value in later.enumeration.sizes:
+        return True
+    count = reading.count
+    preposition = _PREPOSITION_BEFORE_LIST.match(text, count.end, count.end + 20)
+    if preposition is not None:
+        named = read_enumeration(text, preposition.end())
+        if named is not None and count.value in named.sizes:
+            return True
+    return loose_list_size_after(text, count) == count.value
 
 
 @check("count-claim", severity="info")
@@ -49,13 +68,18 @@ def count_claim(document: Document, options: Mapping[str, object]) -> Iterator[P
     ------------
     Finds counts that give the size of a particular group: "one of the 13 officials", "two of the
     three suspects", "one of six executives indicted", "among the 40 passengers", "the 13
-    officials", "all three communities". Counts written as numerals or words ("thirteen",
-    "a dozen") are read. Money, percentages, dates, ages, times, scores and measurements are not
-    group counts and are skipped, as are estimates ("more than 100 people", "2.5 million cars"),
-    rates ("the 600 babies born weekly", "the 40 cars sold each day"), windows over a sequence ("the
-    last nine games") and counts whose members the story names, after a colon, comma, parenthesis or
-    dash ("the four members - John, Paul, George and Ringo - …"): a list of the same size confirms the
-    count; one of another size is a count-mismatch. Each group is reported once, at its first count.
+    officials", "all three communities", and rankings: "one of the top five insurers". Counts written
+    as numerals or words ("thirteen", "a dozen") are read. Skipped, because an editor has nothing to
+    verify there: money, percentages, dates, ages and measurements ("the 81 year-old", "a 50 metre
+    pool"), times, scores, ordinals and numbers glued to letters ("the 9th annual awards", "5 km²"),
+    names and titles ("the Six Nations", "the film The Four Seasons of Lisbon", "the book 20
+    Lessons"), page furniture and all-capital text ("See all 57 stories", tables), estimates ("more
+    than 100 people", "2.5 million cars"), rates ("the 600 babies born weekly"), windows over a sequence
+    ("the last nine games", "the top five teams"), and counts whose members the story names on the spot
+    (after a colon, comma, parenthesis or dash: "the four members - John, Paul, George and Ringo - …"):
+    a list of the same size confirms the count; a list of names of another size is a count-mismatch.
+    Each group is reported once, at its first count: a later mention of it under another noun ("three
+    Palestinian militants … the three gunmen") is not a second claim.
 
     Why is this bad?
     ----------------
@@ -68,19 +92,25 @@ def count_claim(document: Document, options: Mapping[str, object]) -> Iterator[P
     """
     text = document.text
     reported: set[tuple[int, str | None]] = set()
+    last_reported: dict[int, int] = {}  # value -> where the latest mention of a reported group of that size ends
     for reading in document.memo(count_readings):
         count = reading.count
-        if not _states_group_size(count) or _named_by_list(reading):
+        if not _states_group_size(count) or _named_by_list(text, reading):
             continue
         # "the three Islamic Taleban guards" … "the three guards" … "the three men": one group, one finding.
         group = (count.value, count.noun)
-        already_counted = group in reported or (
-            count.definite and count.noun in _PEOPLE_IN_GENERAL and any(value == count.value for value, _ in reported)
-        )
+        recent = last_reported.get(count.value)
+        already_counted = group in reported or (recent is not None and count.start - recent <= _BACK_REFERENCE_REACH) \
+            or (count.definite and count.noun in _PEOPLE_IN_GENERAL and count.value in last_reported)
         reported.add(group)
+        if already_counted and count.value not in last_reported:
+            continue
+        last_reported[count.value] = count.end
         if already_counted:
             continue
-        quote = count.quote(text)
+        start = count.ranking_start if count.ranking_start is not None else count.start
+        quote = " ".join(text[start:count.end].split())
         if count.noun is None and count.part_start is not None:  # "six of the 15": the number alone says little
+            start = count.part_start
             quote = " ".join(text[count.part_start:count.end].split())
-        yield Problem(count.start, count.end, f'count to verify: "{quote}"')
+        yield Problem(start, count.end, f'count to verify: "{quote}"')

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterator, Mapping
 
 from newslint.document import Document
 from newslint.finding import Problem
 from newslint.registry import check
 
-from ._count_analysis import CountReading, count_readings
+from ._count_analysis import ANY_GROUP, CountReading, count_readings, group_changes
 from ._enumerations import Enumeration
 from ._group_counts import GroupCount
 
@@ -24,12 +25,15 @@ def _list_contradiction(reading: CountReading) -> tuple[Enumeration, str] | None
     if following is not None:
         # A list that can be read two ways ("Armenia, Georgia and Azerbaijan") proves nothing.
         return (following, "") if following.size is not None and following.size != count.value else None
-    # A list further on, after the words that introduced the count, may name only some members;
-    # naming more than the count is a contradiction all the same.
+    # A list further on, brought in by the words that introduced the count ("police chiefs from three
+    # communities" … "the police chiefs from A, B, C and D"), names the group: naming more contradicts the
+    # count, and so does naming fewer, unless the words before it make it a part ("including the …").
     later = reading.listed_later
-    if later is not None and later.size is not None and later.size > count.value:
-        return later, " later"
-    return None
+    if later is None or later.enumeration.size is None or later.enumeration.size == count.value:
+        return None
+    if later.enumeration.size < count.value and later.partial:
+        return None
+    return later.enumeration, " later"
 
 
 # Determiners that point at one group whatever the sentence; "his", "their" or "the club's" point at
@@ -37,13 +41,34 @@ def _list_contradiction(reading: CountReading) -> tuple[Enumeration, str] | None
 _GROUP_DETERMINERS = {"the", "all", "these", "those"}
 
 
-def _same_group_key(count: GroupCount) -> str | None:
-    """The group a definite mention refers to as a whole ("the 13 officials were …"), if it does."""
-    if count.key is None or count.determiner not in _GROUP_DETERMINERS or not count.bare_reference or count.window:
+def _group_mention(count: GroupCount) -> tuple[str, bool] | None:
+    """(the group's key, whether the words after the noun narrow it) for a mention that gives the size of
+    one particular group: "the 13 officials were …", "one of the 9 trustees who signed". None otherwise."""
+    if count.key is None or count.determiner not in _GROUP_DETERMINERS or count.window or count.furniture:
         return None
     if count.value < 3:  # "the two men" is often a pair inside a larger group already counted
         return None
-    return count.key
+    if count.kind == "partitive":  # "one of the 9 trustees who signed": the group the story counts
+        return count.key, not count.bare_reference
+    return (count.key, False) if count.bare_reference else None
+
+
+def _contradicts(earlier: GroupCount, earlier_narrowed: bool, later: GroupCount, later_narrowed: bool) -> bool:
+    """Whether two sizes of one group cannot both be right. A group narrowed by a clause ("the 9 trustees
+    who signed") may be a part of the whole ("the 12 trustees"), but not larger than it ("the 8 trustees")."""
+    if earlier.value == later.value or (earlier_narrowed and later_narrowed):
+        return False
+    if later_narrowed:
+        return later.value > earlier.value
+    if earlier_narrowed:
+        return later.value < earlier.value
+    return True
+
+
+def _part_larger_than_whole(count: GroupCount) -> bool:
+    """"Five of the four trustees"; not "20,000 of the three models", where the part counts something else."""
+    return count.kind == "partitive" and count.part is not None and count.part_start is not None \
+        and count.value < count.part <= 2 * count.value
 
 
 @check("count-mismatch", severity="warning")
@@ -53,15 +78,19 @@ def count_mismatch(document: Document, options: Mapping[str, object]) -> Iterato
     What it does
     ------------
     Finds the places where a story gives a group's size and then contradicts it, in three ways.
-    A count followed by a list of a different size: "police chiefs
-    from three communities" whose list (set off by a colon, comma, parenthesis or dash, and read across
-    a hard line wrap), right after the count or later after the same words
-    ("the police chiefs from Aurora, Colo.; Oak Creek, Wis.; Newtown, Conn. and Tucson, Ariz."),
-    names four. A part larger than its whole: "four of the three suspects". And one group given two
-    sizes: "the 13 officials" and later "the 12 officials". Estimates ("more than 100 people",
-    "a dozen"), lists of examples ("including Aurora and Newtown"), lists of fewer names further on
-    (they may name only some members) and differently qualified groups ("the 12 other officials")
-    are left alone.
+    A count followed by a list of a different size: right after the count ("three suspects, Tom Reyes
+    and Ann Li", set off by a colon, comma, parenthesis or dash, and read across a hard line wrap), or
+    further on, in another paragraph, after the same words ("firefighters from four towns" … "the
+    firefighters from Ashford, Kent; Brill, Bucks. and Crane, Devon" names three); a later list that
+    the words before it make a part ("including the firefighters from …") may name fewer. A part larger
+    than its whole: "four of the three suspects". And one group given two sizes: "the 13 officials" and
+    later "the 12 officials", or "one of the 9 trustees who signed" and later "the 8 trustees". A
+    group's size changes only for the same group: the same noun with the same modifiers ("the 12 other
+    officials", "the 12 senior officials" are other groups), the same determiner ("their 12 officials"
+    is someone else's), and no word in between that the group changed ("two more publishers joined"
+    before "all five publishers"). Amounts of money, shares, percentages and measurements are never
+    group sizes; neither are estimates ("more than 100 people", "a dozen") or lists of examples
+    ("including Aurora and Newtown", "…, among others").
 
     Why is this bad?
     ----------------
@@ -73,12 +102,13 @@ def count_mismatch(document: Document, options: Mapping[str, object]) -> Iterato
     ``Police chiefs from three communities: Aurora, Oak Creek, Newtown and Tucson.`` — four named.
     """
     text = document.text
-    readings = [r for r in document.memo(count_readings) if not r.count.approximate and not r.count.round_figure]
+    readings = [r for r in document.memo(count_readings)
+                if not r.count.approximate and not r.count.round_figure and not r.count.furniture]
     for reading in readings:
         count = reading.count
         quote = count.quote(text)
-        if count.kind == "partitive" and count.part is not None and count.part_start is not None \
-                and count.part > count.value:
+        if _part_larger_than_whole(count):
+            assert count.part_start is not None
             written = " ".join(text[count.part_start:count.end].split())
             yield Problem(
                 count.part_start,
@@ -96,16 +126,37 @@ def count_mismatch(document: Document, options: Mapping[str, object]) -> Iterato
                 f'"{quote}" but {len(enumeration.items)} are named{where} (line {line}): {_named(enumeration)}',
             )
 
-    first_mention: dict[str, GroupCount] = {}
+    first_mention: dict[str, tuple[GroupCount, bool]] = {}
     for count in (reading.count for reading in readings):
-        key = _same_group_key(count)
-        if key is None:
+        mention = _group_mention(count)
+        if mention is None:
             continue
-        earlier = first_mention.setdefault(key, count)
-        if earlier.value != count.value:
+        key, narrowed = mention
+        if key not in first_mention:
+            first_mention[key] = count, narrowed
+            continue
+        earlier, earlier_narrowed = first_mention[key]
+        if earlier.value == count.value:
+            if earlier_narrowed and not narrowed:
+                first_mention[key] = count, narrowed  # the whole group, now stated outright
+            continue
+        if _group_changed(document, count.noun, earlier.end, count.start):
+            first_mention[key] = count, narrowed
+            continue
+        if _contradicts(earlier, earlier_narrowed, count, narrowed):
             line = document.position(earlier.start)[0]
             yield Problem(
                 count.start,
                 count.end,
                 f'"{count.quote(text)}" but the story gave the group as "{earlier.quote(text)}" (line {line})',
             )
+
+
+def _group_changed(document: Document, noun: str | None, start: int, end: int) -> bool:
+    """Whether the story says between ``start`` and ``end`` that the group changed ("two more publishers")."""
+    changes = document.memo(group_changes)
+    for positions in (changes.get(noun or ANY_GROUP, ()), changes.get(ANY_GROUP, ())):
+        index = bisect.bisect_left(positions, start)
+        if index < len(positions) and positions[index] < end:
+            return True
+    return False

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import bisect
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
 from newslint.document import Document
 from newslint.finding import Problem
 from newslint.registry import check
 
-from ._dates import WEEKDAY_NAMES, YearReading, full_dates, infer_year, make_date, weekday_dates
+from ._dates import (
+    WEEKDAY_NAMES,
+    WeekdayDate,
+    WrittenDate,
+    YearReading,
+    dateline_date,
+    infer_year,
+    make_date,
+    weekday_dates,
+    written_dates,
+    year_near,
+)
 
 
 def _styled_like(weekday: int, written: str) -> str:
@@ -19,6 +34,60 @@ def _styled_like(weekday: int, written: str) -> str:
     return {"Tuesday": "Tues.", "Thursday": "Thurs."}.get(name, name[:3] + ".")
 
 
+@dataclass(frozen=True)
+class _StoryTime:
+    """When the story is told: its date (publication date or dateline), if known, and the full dates it
+    writes as its own events (not maturities, terms, deadlines or future events)."""
+
+    date: datetime.date | None
+    date_source: str
+    own: tuple[WrittenDate, ...]
+    own_starts: tuple[int, ...] = field(init=False)
+    own_years: Counter[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "own_starts", tuple(written.start for written in self.own))
+        object.__setattr__(self, "own_years", Counter(written.date.year for written in self.own))
+
+    def own_years_outside(self, start: int, end: int) -> set[int]:
+        """The years of the story's own dates, leaving out any written inside ``start:end``."""
+        inside = self.own[bisect.bisect_left(self.own_starts, start):bisect.bisect_left(self.own_starts, end)]
+        years = Counter(self.own_years)
+        years.subtract(written.date.year for written in inside)
+        return {year for year, count in years.items() if count > 0}
+
+
+def _story_time(document: Document) -> _StoryTime:
+    own = tuple(written for written in written_dates(document.text) if written.own)
+    if document.published is not None:
+        return _StoryTime(document.published, "the story's publication date", own)
+    dateline = dateline_date(document.text)
+    if dateline is not None:
+        return _StoryTime(dateline, "the story's dateline", own)
+    return _StoryTime(None, "", own)
+
+
+def _wrong_year_note(found: WeekdayDate, story: _StoryTime, text: str) -> tuple[str, str] | None:
+    """When the weekday is right in the story's own year, the written year may be the error:
+    (the note for the message, the date written with the story's year)."""
+    assert found.year is not None and found.year_start is not None
+    if story.date is not None:
+        year, where = story.date.year, f"the story is dated {story.date.year}"
+    else:
+        years = story.own_years_outside(found.start, found.end)
+        if len(years) != 1:
+            return None
+        (year,) = years
+        where = f"the story's other dates are in {year}"
+    in_story_year = make_date(year, found.month, found.day)
+    if year == found.year or in_story_year is None or in_story_year.weekday() != found.weekday:
+        return None
+    note = (f"; {in_story_year:%B} {in_story_year.day}, {year} was a {WEEKDAY_NAMES[found.weekday]}, "
+            f"so the year may be the error ({where})")
+    fixed = text[found.start:found.year_start] + str(year) + text[found.year_start + 4:found.end]
+    return note, fixed
+
+
 @check("date-weekday", severity="warning")
 def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[Problem]:
     """A weekday named with a date that falls on another day of the week.
@@ -27,12 +96,19 @@ def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[
     ------------
     Finds a weekday written next to a date that falls on another day of the week. Reads AP and
     day-first styles: "Tuesday, Jan. 28, 2013", "Tues. Jan. 29th", "Monday (Jan. 28)",
-    "Monday, 28 January 2013". A date
-    without a year takes its year from the story's other full dates; when the story gives no year, or
-    its dates leave the year open (they lie more than a year apart, or the weekday would be right in
-    one of the story's years), the check stays silent. Ranges ("Monday-Wednesday, Jan. 28-30") are
-    skipped, and so is an abbreviation that is part of a name or ends a sentence ("told the Baltimore
-    Sun. Jan. 6 was the deadline"); a weekday written out in full is always read.
+    "Monday, 28 January 2013". A date without a year takes the story's year: first from its
+    publication date (Markdown front matter ``date:``, an HTML ``<time datetime>`` or
+    ``article:published_time``, ``--date`` or ``date = "…"`` in the configuration) or its dateline
+    ("LONDON 1996-08-30", "Jan. 28, 2013" on a short line at the top), the year that puts the date
+    nearest to it; else from the full dates the story writes as its own, which must all agree. Dates
+    that are maturities, terms, deadlines or future events ("bonds due March 1, 2031", "until Dec. 31,
+    2030", "will vote on May 2, 2016") never give the year. When the story's dates leave the year open,
+    or the weekday would be right in one of the story's own years, the check stays silent. When a date
+    written with its year is wrong but the weekday is right in the story's year ("Sunday, May 3, 2014"
+    in a story dated 2015), the message says the year may be the error and suggests that year. Ranges
+    ("Monday-Wednesday, Jan. 28-30") are skipped, and so is an abbreviation that is part of a name or
+    ends a sentence ("told the Baltimore Sun. Jan. 6 was the deadline"); a weekday written out in full
+    is always read.
 
     Why is this bad?
     ----------------
@@ -43,33 +119,46 @@ def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[
     -------
     ``The hearing is set for Tuesday, Jan. 28, 2013.`` — Jan. 28, 2013 was a Monday.
     """
-    # Each distinct full date votes once, and each month-day is read once: a long file with many dates
+    text = document.text
+    story = _story_time(document)
+    # Each distinct own date votes once, and each month-day is read once: a long file with many dates
     # then costs no more than the sum of its dates, not their product.
-    references = sorted(set(full_dates(document.text)))
+    references = sorted({written.date for written in story.own})
+    own_years = frozenset(date.year for date in references)
     readings: dict[tuple[int, int], YearReading | None] = {}
-    for found in weekday_dates(document.text):
+    for found in weekday_dates(text):
+        note, suggestion = "", None
         if found.year is not None:
             years, reading = [found.year], found.year
         else:
             month_day = (found.month, found.day)
             if month_day not in readings:
-                readings[month_day] = infer_year(found.month, found.day, references)
+                readings[month_day] = (
+                    year_near(found.month, found.day, story.date, own_years, story.date_source)
+                    if story.date is not None
+                    else infer_year(found.month, found.day, references)
+                )
             inferred = readings[month_day]
             if inferred is None:
                 continue
             years, reading = [inferred.year, *sorted(inferred.also_possible)], inferred.year
+            note = f" (taking the year {reading} from {inferred.source})"
         dates = [d for d in (make_date(y, found.month, found.day) for y in years) if d is not None]
         if not dates or any(d.weekday() == found.weekday for d in dates):
             continue
         actual = make_date(reading, found.month, found.day)
         if actual is None:  # Feb. 29 in a year that has none: a different error, not this check's
             continue
-        written = document.text[found.start:found.end]
-        year_note = "" if found.year is not None else f" (taking the year {reading} from the story's dates)"
+        if found.year is not None:
+            wrong_year = _wrong_year_note(found, story, text)
+            if wrong_year is not None:
+                note, suggestion = wrong_year
+        written = text[found.start:found.end]
         yield Problem(
             found.start,
             found.end,
             f'"{written}": {actual:%B} {actual.day}, {actual.year} was a {WEEKDAY_NAMES[actual.weekday()]}, '
-            f"not a {WEEKDAY_NAMES[found.weekday]}{year_note}",
-            suggestion=_styled_like(actual.weekday(), found.weekday_text) + document.text[found.weekday_end:found.end],
+            f"not a {WEEKDAY_NAMES[found.weekday]}{note}",
+            suggestion=suggestion or _styled_like(actual.weekday(), found.weekday_text)
+            + text[found.weekday_end:found.end],
         )

@@ -2,184 +2,131 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterator, Sequence
+from typing import Iterator, Literal
 
 from newslint.document import Document, Line
 from newslint.finding import Problem
 from newslint.registry import check
 
-from ._dates import MONTH_PATTERN
-from ._phrases import load_sections
+from ._captions import (
+    caption_words,
+    is_caption,
+    is_file_name,
+    is_headline,
+    is_residue,
+    is_short_description,
+    reads_present_tense,
+)
+from ._credits import CreditWords, attached_credit, credit_strength, credit_words
 
-_MAX_CREDIT_WORDS = 14
-_MAX_CAPTION_WORDS = 70
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|la|le|al|bin|ibn)"
-_NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,4}}"
-# Captions often end in the date the picture was taken: "..., Jan. 28, 2013." or "..., 2013-01-28."
-_ENDS_WITH_DATE = re.compile(rf"(?:{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)[.)]?\s*$")
-_QUOTES = re.compile(r"[\"“”]")
-_REPORTING_VERB = re.compile(r"\b(?:said|says|told|added|according to|announced|reported)\b", re.I)
+_MAX_CAPTION_LINES = 4  # a caption hard-wrapped in a .txt story; a longer run of lines is copy
+
+Kind = Literal["strong", "weak", "residue", "attached", "marker", "file-name"]
 
 
 @dataclass(frozen=True)
-class _Patterns:
-    agencies: frozenset[str]  # casefolded, single-spaced
-    photo_agencies: frozenset[str]  # sources that only ever credit pictures (never a byline)
-    credit_lead: re.Pattern[str]
-    caption_lead: re.Pattern[str]
-    caption_marker: re.Pattern[str]
-    caption_verb: re.Pattern[str]
+class _Line:
+    line: Line
+    run: int  # lines in one run follow each other with no blank line between them
+    kind: Kind | None
 
 
-def _alternation(phrases: Sequence[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")"
+def _kind(text: str, words: CreditWords, first_line: bool) -> Kind | None:
+    strength = credit_strength(text, words)
+    if strength:
+        return strength
+    if caption_words().lead.match(text) is None and _is_marker(text):
+        return "marker"
+    if is_file_name(text):
+        return "file-name"
+    if is_residue(text):
+        return "residue"
+    credit = attached_credit(text, words)
+    if credit is not None:
+        rest = _WIDGET_TAIL.sub("", " ".join(text.split())).replace(credit, " ", 1).strip(" |-–—()[]")
+        # A headline ends without a full stop: "Council approves budget (AP)" is the wire's headline, not a caption.
+        finished = re.search(r"[.!?…]['\"’”)\]]*$", rest) is not None or text.startswith(credit.split()[0])
+        opens = rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“'‘(" or text.startswith(credit.split()[0])
+        if rest and opens and is_short_description(rest) and not is_headline(rest) and (finished or not first_line):
+            return "attached"
+    return None
 
 
-@lru_cache(maxsize=16)
-def _compile(extra_agencies: tuple[str, ...]) -> _Patterns:
-    words = load_sections("caption_words.txt")
-    return _Patterns(
-        agencies=frozenset(" ".join(a.split()).casefold()
-                           for a in (*words["agency"], *words["photo-agency"], *extra_agencies)),
-        photo_agencies=frozenset(" ".join(a.split()).casefold() for a in words["photo-agency"]),
-        credit_lead=re.compile(rf"^\(?{_alternation(words['credit-lead'])}\s*(?::|\bby\b|\bvia\b|/|\bcourtesy\b|$)",
-                               re.I),
-        caption_lead=re.compile(rf"^{_alternation(words['caption-lead'])}(?:\b|\s|:|$)", re.I),
-        caption_marker=re.compile(rf"^{_alternation(words['caption-marker'])}(?:\b|\s|$)", re.I),
-        caption_verb=re.compile(rf"\b{_alternation(words['caption-verb'])}\b", re.I),
-    )
+_SOURCE = re.compile(r"^[(\[]?\s*(?:image\s+|photo\s+)?sources?\b", re.I)
+_WIDGET_TAIL = re.compile(r"\s+(?:less|more|close|expand|hide|show)$", re.I)
+_MARKER = re.compile(r"^(?:image|photo|picture|media)\s+(?:caption|copyright)\b|^caption\s*:", re.I)
 
 
-# The pieces of a credit line: "Jane Roe / Reuters", "Jane Roe | Bloomberg | Getty Images",
-# "Paul Ames/AFP via Getty Images", "AP Photo/Evan Vance".
-# Not "for": "Jane Roe for CNN" is as often a byline as a credit.
-_CREDIT_SEPARATOR = re.compile(r"\s*[/|]\s*|\s+via\s+")
-_BYLINE = re.compile(r"^by\s", re.I)
-# Words a credit's tail may hold in lower case: "Photo by ev on Unsplash", "jiazi via Compfight cc".
-_CREDIT_SMALL_WORDS = frozenset({"via", "on", "and", "of", "de", "da", "van", "von", "der", "la", "le", "for", "by",
-                                 "cc", "courtesy", "the", "staff", "photographer", "file", "handout"})
-_NAME_PART = re.compile(rf"^{_NAME}$")
-_AGENCY_PHOTO = re.compile(r"^(?P<agency>.+?)\s+(?:photos?|images?|pictures?)$", re.I)
-_PARENTHESES = re.compile(r"\(([^()]{1,100})\)")
-_PHOTO_LEAD = re.compile(
-    r"^(?:(?P<agency>[\w.&' -]{1,30}?)\s+)?(?:photo|image|picture)s?(?:\s+credit)?\s*(?::|/|\bby\b|\bvia\b)", re.I
-)
+def _is_marker(text: str) -> bool:
+    """ "Image caption …", "Image copyright …", "Caption: …": labels a page scraper left in front of captions."""
+    return _MARKER.match(text) is not None
 
 
-def _is_agency(part: str, patterns: _Patterns) -> bool:
-    key = " ".join(part.split()).casefold()
-    if key in patterns.agencies:
-        return True
-    photo = _AGENCY_PHOTO.match(part)
-    return photo is not None and " ".join(photo.group("agency").split()).casefold() in patterns.agencies
+class _Walk:
+    """The document's lines with what each one is, and the runs of lines between blank lines."""
+
+    def __init__(self, document: Document, words: CreditWords) -> None:
+        # Captions printed with their photo (HTML <figure>, Markdown image paragraphs) are not orphans.
+        spans = [line for line in document.line_spans() if not document.is_photo_caption(line.start, line.end)]
+        self.lines: list[_Line] = []
+        self.runs: list[list[int]] = []  # indexes into self.lines, per run
+        previous = -2
+        for line in spans:
+            if line.index != previous + 1:
+                self.runs.append([])
+            self.runs[-1].append(len(self.lines))
+            self.lines.append(_Line(line, len(self.runs) - 1, _kind(line.text, words, not self.lines)))
+            previous = line.index
+
+    def candidates(self, position: int, step: int) -> list[list[int]]:
+        """The caption candidates beside the line at ``position``, towards ``step``: the rest of its run on that side
+        (or the neighbouring run across a blank line), as a whole when it is short, else its nearest line."""
+        run = self.runs[self.lines[position].run]
+        offset = run.index(position) if len(run) <= 2 * _MAX_CAPTION_LINES else None
+        if offset is None:  # a long run (copy without blank lines): only the adjacent line can be the caption
+            neighbour = position + step
+            if 0 <= neighbour < len(self.lines) and self.lines[neighbour].run == self.lines[position].run:
+                return [[neighbour]]
+            side = self._across(position, step)
+            return [side[:1] if step > 0 else side[-1:]] if side else []
+        side = run[offset + 1:] if step > 0 else run[:offset]
+        if not side:
+            side = self._across(position, step)
+        if not side:
+            return []
+        nearest = side[:1] if step > 0 else side[-1:]
+        if len(side) <= _MAX_CAPTION_LINES:
+            return [side, nearest] if len(side) > 1 else [side]
+        return [nearest]
+
+    def _across(self, position: int, step: int) -> list[int]:
+        index = self.lines[position].run + step
+        return self.runs[index] if 0 <= index < len(self.runs) else []
+
+    def text(self, positions: list[int]) -> str:
+        return " ".join(self.lines[p].line.text for p in positions)
 
 
-def _is_credit_parts(text: str, patterns: _Patterns) -> bool:
-    """Names and agencies joined by separators, at least one of them an agency."""
-    parts = [part for part in _CREDIT_SEPARATOR.split(text.strip().strip("().").strip()) if part]
-    agencies = [part for part in parts if _is_agency(part, patterns)]
-    return bool(agencies) and all(part in agencies or _NAME_PART.match(part) for part in parts)
-
-
-def _is_parenthesised_credit(inner: str, patterns: _Patterns) -> bool:
-    photo = _PHOTO_LEAD.match(inner.strip())
-    if photo:
-        return not photo.group("agency") or _is_agency(photo.group("agency"), patterns)
-    return len(_CREDIT_SEPARATOR.split(inner.strip())) > 1 and _is_credit_parts(inner, patterns)
-
-
-def _parenthesised_credit(line: str, patterns: _Patterns) -> re.Match[str] | None:
-    return next((m for m in _PARENTHESES.finditer(line) if _is_parenthesised_credit(m.group(1), patterns)), None)
-
-
-def _reads_as_a_sentence(tail: str) -> bool:
-    """ "Photographs by Jo Lee hang in the hall" is copy; "Photo by jo on Unsplash" is a credit."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", tail)
-    return sum(word[0].islower() and word.casefold() not in _CREDIT_SMALL_WORDS for word in words) >= 2
-
-
-def _credit_strength(line: str, patterns: _Patterns) -> str | None:
-    """ "strong" for a line that is a photo credit wherever it stands; "weak" for one that is a credit only
-    beside a caption (a news agency's name alone, which is also how a byline's second line reads)."""
-    if len(line.split()) > _MAX_CREDIT_WORDS or _BYLINE.match(line):
-        return None
-    lead = patterns.credit_lead.match(line)
-    if lead:
-        return None if _reads_as_a_sentence(line[lead.end():]) else "strong"
-    whole = _PARENTHESES.fullmatch(line.strip())
-    if whole and _is_parenthesised_credit(whole.group(1), patterns):
-        return "strong"
-    if not _is_credit_parts(line, patterns):
-        return None
-    if len(_CREDIT_SEPARATOR.split(line.strip())) > 1 or _is_photo_agency(line, patterns):
-        return "strong"
-    return "weak"
-
-
-def _is_photo_agency(part: str, patterns: _Patterns) -> bool:
-    key = " ".join(part.strip().strip("().").split()).casefold()
-    return key in patterns.photo_agencies or bool(_AGENCY_PHOTO.match(part))
-
-
-def _is_short_description(text: str) -> bool:
-    """Short enough for a caption and not a quotation: with a photo credit attached, it is one."""
-    return 0 < len(text.split()) <= _MAX_CAPTION_WORDS and not _QUOTES.search(text)
-
-
-def _looks_like_caption(text: str, patterns: _Patterns) -> bool:
-    """A short description of a picture: present tense, no quotes, no reporting verbs."""
-    words = text.split()
-    if not words or len(words) > _MAX_CAPTION_WORDS or _QUOTES.search(text):
-        return False
-    if patterns.caption_lead.match(text):
-        return True
-    if _REPORTING_VERB.search(text):
-        return False
-    verb = patterns.caption_verb.search(text)
-    # The verb comes early, after the subject: "President Jane Roe meets with …".
-    return verb is not None and len(text[: verb.start()].split()) <= 15 and (
-        _ENDS_WITH_DATE.search(text) is not None or len(words) <= 45
-    )
-
-
-def _paragraph_towards(lines: list[Line], index: int, step: int) -> list[Line]:
-    """The non-empty lines next to ``lines[index]`` in one direction, up to a blank line."""
-    run: list[Line] = []
-    position = index + step
-    previous_number = lines[index].index
-    while 0 <= position < len(lines) and abs(lines[position].index - previous_number) == 1:
-        run.append(lines[position])
-        previous_number = lines[position].index
-        position += step
-    return run if step > 0 else run[::-1]
-
-
-def _caption_next_to(lines: list[Line], index: int, patterns: _Patterns, taken: set[int]) -> Iterator[Line]:
-    """The caption paragraph directly above or below a credit line, if there is one."""
-    for step in (1, -1):
-        paragraph = _paragraph_towards(lines, index, step)
-        if not paragraph:
-            # A blank line separates them: the caption is the next paragraph over.
-            neighbour = index + step
-            if 0 <= neighbour < len(lines):
-                paragraph = [lines[neighbour], *_paragraph_towards(lines, neighbour, step)]
-                paragraph = paragraph if step > 0 else paragraph[::-1]
-        # In copy without blank lines a "paragraph" is the whole story: look at the adjacent line alone.
-        candidates = [paragraph, paragraph[:1] if step > 0 else paragraph[-1:]] if len(paragraph) > 1 else [paragraph]
-        for candidate in candidates:
-            text = " ".join(line.text for line in candidate)
-            if candidate and not any(line.index in taken for line in candidate) and _looks_like_caption(text, patterns):
-                yield from candidate
-                break
+_compile = credit_words  # the word tables, built once per set of extra agencies
 
 
 @dataclass(frozen=True)
 class OrphanCaptionOptions:
     extra_agencies: tuple[str, ...] = ()  # photo agencies and outlets beyond the built-in list
+
+
+def _credit_message(text: str) -> str:
+    if _SOURCE.match(text):
+        return f'"{_quote(text)}" is a source credit (of a photo, chart or video) with nothing to credit'
+    return f'"{_quote(text)}" is a photo credit with no photo'
+
+
+def _caption_message(text: str, beside: str) -> str:
+    tense = "present-tense " if reads_present_tense(text) else ""
+    return f"photo caption with no photo: a {tense}picture description next to {beside}"
 
 
 @check("orphan-caption", severity="warning", options=OrphanCaptionOptions)
@@ -188,19 +135,27 @@ def orphan_caption(document: Document, options: OrphanCaptionOptions) -> Iterato
 
     What it does
     ------------
-    Finds photo credits on a line of their own ("Jane Roe / Reuters", "Photo: John Doe, AP",
-    "(AP Photo/Jane Roe)", "Jane Roe | Bloomberg | Getty Images", "Image caption …") and the
-    caption paragraph that belongs to such a credit: a short description of a picture in the
-    present tense, often ending in a place or a date, directly above or below the credit.
-    A sentence of real copy that mentions Reuters or a photographer stays silent: a credit must
-    be a short line of its own, and a caption must sit next to one. Add a newsroom's own photo
-    sources with the option ``extra-agencies``.
+    Finds photo credits that stand on a line of their own — "Jane Roe / Reuters", "Photo: John Doe, AP",
+    "Photographer: Jo Lee/Getty Images", "(AP Photo/Jane Roe)", "Credit: NASA", "Courtesy of the family",
+    "Via Facebook", "Source: Reuters", "© Jo Lee", "Jane Roe | Bloomberg | Getty Images" — and captions
+    that carry their credit on the same line ("… on Jan. 9, 2014. (AP Photo)", "… [GETTY]",
+    "… Photograph: Jo Lee for the Courier", "Jo Lee/Getty ImagesA crowd …"). Next to such a credit, or
+    next to what a page leaves where a picture stood ("Photo", "Enlarge this image", "1 of 4"), it finds
+    the caption: a short description of a picture, often in the present tense, often with a place or a
+    date. "Image caption …" lines and image file names are reported wherever they stand.
+
+    A news agency's name alone ("REUTERS") is reported only beside a caption, since a byline's second line
+    reads the same. A sentence of copy that mentions Reuters or a photographer stays silent: a credit must
+    be a line (or a line's end) of its own, and a caption must sit beside a credit or picture residue and
+    read as a description — not as speech ("said"), not addressed to the reader, not continuing the
+    paragraph before ("But …", "He …"), not a headline. Add a newsroom's own photo sources with the
+    option ``extra-agencies``.
 
     Why is this bad?
     ----------------
-    When copy is taken from a web page or a CMS, the photo stays behind and its caption and
-    credit fall into the text, where they read as nonsense ("Jane Roe / Reuters") or as a
-    sentence in the wrong tense in the middle of the story.
+    When copy is taken from a web page or a CMS, the photo stays behind and its caption and credit fall
+    into the text, where they read as nonsense ("Jane Roe / Reuters") or as a sentence in the wrong tense
+    in the middle of the story.
 
     Example
     -------
@@ -212,29 +167,126 @@ def orphan_caption(document: Document, options: OrphanCaptionOptions) -> Iterato
 
         Mayor John Doe cuts the ribbon at the new bridge, May 4, 2024.
 
-    Reports line 3 (a photo credit) and line 5 (its caption).
+        Crews began work in 2022. (AP Photo/Kim Ray)
+
+    Reports line 3 (a photo credit), line 5 (its caption) and line 7 (a caption with its credit).
     """
-    patterns = _compile(options.extra_agencies)
-    # Captions printed with their photo (HTML <figure>, Markdown image paragraphs) are not orphans.
-    lines = [line for line in document.line_spans() if not document.is_photo_caption(line.start, line.end)]
+    words = _compile(options.extra_agencies)
+    walk = _Walk(document, words)
+    lines = walk.lines
     taken: set[int] = set()
-    for index, line in enumerate(lines):
-        strength = _credit_strength(line.text, patterns) if line.index not in taken else None
-        if strength:
-            captions = list(_caption_next_to(lines, index, patterns, taken | {line.index}))
-            if strength == "weak" and not captions:
-                continue
-            taken.add(line.index)
-            yield Problem(line.start, line.end, f'"{line.text}" is a photo credit with no photo')
-            for caption in captions:
-                taken.add(caption.index)
-                yield Problem(caption.start, caption.end, "photo caption with no photo: a present-tense picture "
-                              "description next to a credit")
-        elif line.index not in taken and patterns.caption_marker.match(line.text):
-            taken.add(line.index)
-            yield Problem(line.start, line.end, "photo caption or credit left by a web page, with no photo")
-        elif line.index not in taken and (credit := _parenthesised_credit(line.text, patterns)) and (
-            _is_short_description(line.text[: credit.start()] + line.text[credit.end():])
-        ):
-            taken.add(line.index)
-            yield Problem(line.start, line.end, "photo caption with its credit and no photo")
+    found: dict[int, Problem] = {}
+    # The headline (the first line that is nothing else and no "Label:") is never a neighbour's caption; a
+    # first line that ends in a full stop is no headline.
+    opening = next((item for item in lines if item.kind is None and not item.line.text.endswith(":")), None)
+    first_run = opening.run if opening and not re.search(r"[.!?…]['\"’”)\]]*$", opening.line.text) else -1
+
+    def caption_beside(position: int, strong: bool) -> list[int]:
+        """The caption next to a credit or residue line: same paragraph first, then the page's usual side."""
+        chosen: list[list[int]] = []
+        for step in (-1, 1):
+            for candidate in walk.candidates(position, step):
+                if any(p in taken or lines[p].kind is not None or lines[p].run == first_run and lines[p].run !=
+                       lines[position].run for p in candidate):
+                    continue
+                # Directly above or below a credit, with no blank line between them, even an agency's name
+                # alone is the caption's credit.
+                close = lines[candidate[0]].run == lines[position].run and lines[position].kind == "weak"
+                if is_caption(walk.text(candidate), beside_strong_credit=strong or close):
+                    chosen.append(candidate)
+                    break
+        same_run = [c for c in chosen if lines[c[0]].run == lines[position].run]
+        if same_run:
+            return same_run[0]
+        return chosen[0] if chosen else []  # both sides read as captions: the one above is the usual place
+
+    def report_caption(positions: list[int], beside: str) -> None:
+        text = walk.text(positions)
+        for p in positions:
+            taken.add(p)
+            found[p] = Problem(lines[p].line.start, lines[p].line.end, _caption_message(text, beside))
+
+    # Lines that are credits, captions-with-credits, markers or file names whatever stands beside them.
+    for position, item in enumerate(lines):
+        line = item.line
+        if item.kind == "strong":
+            taken.add(position)
+            found[position] = Problem(line.start, line.end, _credit_message(line.text))
+        elif item.kind == "attached":
+            taken.add(position)
+            found[position] = Problem(line.start, line.end, "photo caption with its credit and no photo")
+        elif item.kind == "marker":
+            taken.add(position)
+            found[position] = Problem(line.start, line.end, "photo caption or credit left by a web page, with no "
+                                      "photo")
+        elif item.kind == "file-name":
+            taken.add(position)
+            found[position] = Problem(line.start, line.end, f'"{_quote(line.text)}" is an image file name left '
+                                      "where a photo stood")
+    # The captions beside them, then the weaker signs: an agency's name or picture residue beside a caption.
+    for position, item in enumerate(lines):
+        if item.kind == "strong":  # a caption that carries its credit needs no neighbour
+            # A chart's "Source:" sits under the chart's title, which reads like copy: ask for more evidence.
+            caption = caption_beside(position, strong=_SOURCE.match(item.line.text) is None)
+            if caption:
+                report_caption(caption, "a credit")
+    for position, item in enumerate(lines):
+        if item.kind == "residue" and not _beside(found, lines, position):
+            # "Enlarge this image", "Photo": where a picture stood; "Photo" is also a menu's word, so the caption
+            # must show it describes a picture (a date, a place in view, the present tense).
+            caption = caption_beside(position, strong=False)
+            if caption:
+                report_caption(caption, "what a page leaves where a photo stood")
+        elif item.kind == "weak" and position not in taken:
+            caption = caption_beside(position, strong=False)
+            if caption or _beside(found, lines, position, kinds=("strong", "attached")):
+                taken.add(position)
+                found[position] = Problem(item.line.start, item.line.end, _credit_message(item.line.text))
+                if caption:
+                    report_caption(caption, "a credit")
+    # A page often prints a caption twice (the picture and its enlarged view): the copy is a caption too.
+    caption_lines = {" ".join(lines[p].line.text.split()): p for p in sorted(found, reverse=True)
+                     if lines[p].kind is None}
+    ordered = sorted(caption_lines)
+    for position, item in enumerate(lines):
+        if position in found or item.kind is not None:
+            continue
+        text = " ".join(item.line.text.split())
+        original = caption_lines.get(text)
+        if original is None:
+            original = _preview_of(text, ordered, caption_lines)
+        if original is not None:
+            found[position] = Problem(item.line.start, item.line.end, "photo caption with no photo: a copy of the "
+                                      f"caption on line {_line_number(document, lines[original])}")
+    for position in sorted(found):
+        yield found[position]
+
+
+def _beside(found: dict[int, Problem], lines: list[_Line], position: int,
+            kinds: tuple[Kind | None, ...] = ("strong", "attached", "weak", None)) -> bool:
+    """Whether a line directly above or below (across one blank line at most) has been reported."""
+    return any(0 <= p < len(lines) and p in found and lines[p].kind in kinds
+               and abs(lines[p].run - lines[position].run) <= 1 for p in (position - 1, position + 1))
+
+
+def _preview_of(text: str, ordered: list[str], caption_lines: dict[str, int]) -> int | None:
+    """ "The mayor cuts the ribbon at the … Read More": the shortened caption of a picture viewer."""
+    shortened = re.sub(r"\s*(?:\.\.\.|…)\s*(?:read more|more)?\s*$", "", text, flags=re.I)
+    if shortened == text or len(shortened.split()) < 5:
+        return None
+    index = bisect.bisect_left(ordered, shortened)
+    if index < len(ordered) and ordered[index].startswith(shortened):
+        return caption_lines[ordered[index]]
+    return None
+
+
+def _line_number(document: Document, item: _Line) -> int:
+    return document.position(item.line.start)[0]
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+__all__ = ["OrphanCaptionOptions", "orphan_caption"]

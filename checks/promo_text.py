@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -11,6 +12,7 @@ from newslint.document import Document
 from newslint.finding import Problem
 from newslint.registry import check
 
+from ._credits import credit_strength, credit_words
 from ._phrases import load_sections, normalise
 
 # Decoration around widget labels: bullets, brackets, arrows, trailing colons and ellipses.
@@ -21,7 +23,8 @@ _MAX_SUFFIX_LABEL_WORDS = 4  # "PC Gamer Newsletter" is furniture; "Volunteers R
 # Sentence starts: the start of a line, or after sentence-ending punctuation (and any closing quote).
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…])[\"'”’)\]]*\s+|\s\|\s+)(?=\S)", re.M)
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(?:\s|$))|\n|$")
-_TEASER_TAIL = re.compile(r"(?:\.\.+|…)\s*(read more|continue reading|more)\s*[»›>.…]*$", re.I)
+_TEASER_WORDS = re.compile(r"(?:read more|continue reading|more)$", re.I)
+_TEASER_DECORATION = " \t»›>.…"
 
 # A video or programme promo: "NBC's Jane Roe joins The Morning Show for an in-depth look at ...".
 _PROMO_TAIL = (
@@ -93,13 +96,31 @@ def _line_problems(start: int, end: int, line: str, phrases: _Phrases, headline:
     if words <= _MAX_LEAD_IN_WORDS and phrases.phrase.search(line):
         yield Problem(start, end, f'"{_quote(line)}" is a notice from the web page, not copy')
         return
-    if len(line.split()) <= _MAX_LEAD_IN_WORDS and phrases.lead_in.match(line.lstrip(_EDGE_JUNK.replace(":", ""))):
+    if len(line.split()) <= _MAX_LEAD_IN_WORDS and phrases.lead_in.match(line.lstrip(_EDGE_JUNK.replace(":", ""))) \
+            and credit_strength(line, credit_words()) != "strong":  # "Photos: Getty Images" is orphan-caption's
         yield Problem(start, end, f'"{_quote(line)}" is a cross-promotion line, not copy')
         return
-    teaser = _TEASER_TAIL.search(line)
+    teaser = _teaser_tail(line)
     if teaser:
-        yield Problem(start + teaser.start(1), start + teaser.end(1),
-                      f'"{teaser.group(1)}" is a teaser link left from a listing page, not copy')
+        left, right = teaser
+        yield Problem(start + left, start + right,
+                      f'"{line[left:right]}" is a teaser link left from a listing page, not copy')
+
+
+def _teaser_tail(line: str) -> tuple[int, int] | None:
+    """Where "Read more" ends a teaser cut short with an ellipsis ("… the council voted... Read more »").
+
+    Found from the end of the line with string operations, not one backtracking pattern: a line of
+    16,000 full stops must cost a pass over the line, not a pass per full stop.
+    """
+    right = len(line.rstrip(_TEASER_DECORATION))
+    words = _TEASER_WORDS.search(line, max(0, right - len("continue reading")), right)
+    if not words:
+        return None
+    before = line[: words.start()].rstrip(" \t")
+    if before.endswith("..") or before.endswith("…"):
+        return words.start(), words.end()
+    return None
 
 
 def _sentence_problems(document: Document, phrases: _Phrases) -> Iterator[Problem]:
@@ -144,15 +165,19 @@ def promo_text(document: Document, options: PromoTextOptions) -> Iterator[Proble
     Finds text that belongs to the web page around a story rather than to the story: share and
     comment widget labels ("Discuss as:", "Share this article", "Comments"), calls to action
     ("Click here to subscribe", "Sign up for our newsletter", "Follow us on Twitter"),
-    cross-promotion lines ("Read more: …", "RELATED: …", "Most popular"), ad markers
-    ("Advertisement") and promo blurbs for video or programmes ("NBC's Jane Roe joins The
+    cross-promotion lines ("Read more: …", "ALSO READ: …", "RELATED: …", "Most popular"), a teaser's
+    "… Read more", ad markers ("Advertisement"), the site's copyright line ("© 2025 Example Media.
+    All rights reserved.") and promo blurbs for video or programmes ("NBC's Jane Roe joins The
     Morning Show for an in-depth look at …").
 
     Labels must fill a whole line and lead-ins must start one, so the same words inside a real
-    sentence stay silent ("She said she would sign up for the course", "Subscribers rose 10%").
-    The phrase lists are data (``newslint/checks/data/promo_phrases.txt``); add a newsroom's own
-    with the options ``extra-labels`` (whole lines), ``extra-lead-ins`` (line starts followed by a
-    colon) and ``extra-calls-to-action`` (sentence starts).
+    sentence stay silent ("She said she would sign up for the course", "Subscribers rose 10%",
+    "Also read the small print, the union said"). A photo credit ("Photos: Getty Images", "© Jo Lee")
+    is left to orphan-caption. On an HTML page only the story is read by default (``--html-scope``),
+    so the site's own menus and footer are not reported. The phrase lists are data
+    (``newslint/checks/data/promo_phrases.txt``); add a newsroom's own with the options
+    ``extra-labels`` (whole lines), ``extra-lead-ins`` (line starts followed by a colon) and
+    ``extra-calls-to-action`` (sentence starts).
 
     Why is this bad?
     ----------------
@@ -169,19 +194,22 @@ def promo_text(document: Document, options: PromoTextOptions) -> Iterator[Proble
 
         Click here to subscribe to our newsletter.
 
-    Reports line 1 (a comment-widget label) and line 5 (a call to action).
+        ALSO READ: Five bridges that reopened first
+
+    Reports line 1 (a comment-widget label), line 5 (a call to action) and line 7 (cross-promotion).
     """
     phrases = _phrases(options)
-    flagged: list[tuple[int, int]] = []
+    flagged: set[int] = set()  # the lines (0-based) already reported: one finding per line of furniture
     story_with_headline = len(document.blocks) > 1
     for number, line in enumerate(document.line_spans()):
         headline = story_with_headline and number == 0
         for problem in _line_problems(line.start, line.end, line.text, phrases, headline):
-            flagged.append((line.start, line.end))
+            flagged.add(line.index)
             yield problem
+    line_starts = document.line_starts
     for problem in (*_sentence_problems(document, phrases), *_blurb_problems(document)):
-        # One finding per line of furniture: a line already reported is not reported again.
-        line_start = document.text.rfind("\n", 0, problem.start) + 1
-        if not any(start <= problem.start < end or start <= line_start < end for start, end in flagged):
-            flagged.append((line_start, problem.end))
+        first = bisect.bisect_right(line_starts, problem.start) - 1
+        last = bisect.bisect_right(line_starts, max(problem.start, problem.end - 1)) - 1
+        if first not in flagged:
+            flagged.update(range(first, last + 1))
             yield problem

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Iterator, Mapping
 
 import click
 
 from newslint import __version__
-from newslint.config import FAIL_ON_CHOICES, Config, ConfigError, find_config, load_config
+from newslint.config import CONFIG_FILE, FAIL_ON_CHOICES, Config, ConfigError, find_config, load_config
 from newslint.engine import Linter, Source, UsageError, with_engine_checks
 from newslint.finding import Severity
 from newslint.formatters import FORMATTERS, FormatOptions, get_formatter, summary
+from newslint.formatters.text import statistics as format_statistics
 from newslint.reading import InputError, Skipped, check_encoding, discover
 from newslint.registry import CheckInfo, RegistryError, load_checks, unknown_check
-from newslint.report import Failure, Report, printable
+from newslint.report import Failure, FileResult, Report, printable
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -60,7 +62,9 @@ def _list_checks(installed: Mapping[str, CheckInfo]) -> int:
     return EXIT_ERROR if broken else EXIT_CLEAN
 
 
-def _use_color() -> bool:
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
     # https://no-color.org: set and not empty means no colour.
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
@@ -79,7 +83,8 @@ def _exit_status(report: Report, fail_on: str) -> int:
     if fail_on == "never":
         return EXIT_CLEAN
     threshold = Severity.parse(fail_on)
-    return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_CLEAN
+    failing = any(count and severity >= threshold for severity, count in report.severities.items())
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
 class _LintCommand(click.Command):
@@ -107,6 +112,41 @@ def main() -> None:
     """newslint: a fact-check and consistency linter for news copy."""
 
 
+@main.command("init")
+@click.option("--pyproject", is_flag=True, help="Add a [tool.newslint] table to pyproject.toml instead.")
+def init(pyproject: bool) -> None:
+    """Write a commented starter .newslint.toml listing every installed check and its options.
+
+    Refuses to overwrite an existing configuration. (To lint a file named init: newslint ./init.)
+    """
+    from newslint.starter import starter_configuration
+
+    try:
+        installed = load_checks()
+        checks = [with_engine_checks(installed)[name] for name in with_engine_checks(installed)]
+    except RegistryError as error:
+        _notify(f"error: {error}")
+        sys.exit(EXIT_ERROR)
+    if pyproject:
+        target = Path("pyproject.toml")
+        existing = target.read_text(encoding="utf-8") if target.is_file() else ""
+        if "[tool.newslint" in existing:
+            _notify(f"error: {target} already has a [tool.newslint] table; not changed")
+            sys.exit(EXIT_ERROR)
+        text = existing + ("\n" if existing and not existing.endswith("\n\n") else "")
+        text += starter_configuration(checks, table_prefix="tool.newslint.")
+    else:
+        target = Path(CONFIG_FILE)
+        if target.exists():
+            _notify(f"error: {target} already exists; not overwritten")
+            sys.exit(EXIT_ERROR)
+        text = starter_configuration(checks)
+    from newslint.writing import write_atomically
+
+    write_atomically(target, text)
+    click.echo(f"wrote {target}: every check and option, commented out at its default")
+
+
 @main.command("lint", cls=_LintCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @click.option("--select", multiple=True, metavar="CHECKS", help="Run only these checks (comma-separated).")
@@ -116,6 +156,12 @@ def main() -> None:
 @click.option("--output", "output_file", metavar="FILE", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to FILE; a one-line summary still goes to the terminal.")
 @click.option("--show-source", is_flag=True, help="Show each finding's source line with a caret under it (text).")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, notices or progress bar.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each check has instead of the findings.")
+@click.option("--min-severity", type=click.Choice(["info", "warning", "error"]), default=None,
+              help="Hide findings below this severity from the output (--fail-on still sees them).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text output: on a terminal without NO_COLOR (auto), always, or never.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None,
               help="Exit 1 when a finding is at or above this severity.  [default: warning]")
 @click.option("--diff", "diff_ref", metavar="REF",
@@ -127,12 +173,22 @@ def main() -> None:
 @click.option("--config", "config_file", metavar="FILE", help="Configuration file (default: nearest .newslint.toml "
               "or pyproject.toml with [tool.newslint]).")
 @click.option("--encoding", default=None, help="Read inputs in this encoding instead of detecting it.")
+@click.option("--date", "publication_date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              metavar="YYYY-MM-DD", help="Publication date of stories that carry none (date-weekday reads the year).")
 @click.option("--stdin-filename", default=None, metavar="NAME", help="Name to report for input read from '-'.")
+@click.option("--html-scope", type=click.Choice(["article", "page"]), default=None,
+              help="HTML pages: lint the story only, or the whole page (menus, footers).  [default: article]")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Lint in N processes (default: one per core when 8 or more files are linted, else 1).")
+@click.option("--dask-scheduler", metavar="ADDRESS", default=None,
+              help="Lint on the Dask cluster at ADDRESS (needs newslint[dask]); output as a local run's.")
 @click.option("--list-checks", is_flag=True, help="List the installed checks and exit.")
 @click.option("--explain", metavar="CHECK", help="Print a check's documentation and exit.")
 @click.version_option(__version__, prog_name="newslint")
-def lint(paths, select, ignore, output_format, output_file, show_source, fail_on, diff_ref, baseline_file,
-         write_baseline_file, config_file, encoding, stdin_filename, list_checks, explain):
+def lint(paths, select, ignore, output_format, output_file, show_source, quiet, statistics, min_severity, color,
+         fail_on, diff_ref, baseline_file,
+         write_baseline_file, config_file, encoding, publication_date, stdin_filename, jobs, dask_scheduler,
+         list_checks, explain, html_scope):
     """Lint news copy for editorial problems: names spelled two ways, counts to verify,
     orphaned photo captions, stray promo text.
 
@@ -163,6 +219,8 @@ def lint(paths, select, ignore, output_format, output_file, show_source, fail_on
         raise click.UsageError("give at least one PATH (a file, a directory, or - for stdin)")
     if baseline_file and write_baseline_file:
         raise click.UsageError("--baseline and --write-baseline cannot be combined (writing records every finding)")
+    if statistics and (output_format != "text" or show_source):
+        raise click.UsageError("--statistics prints a table of counts: it goes with --format text and no --show-source")
     if stdin_filename and "-" not in paths:
         raise click.UsageError("--stdin-filename names the input read from '-', and no '-' was given")
     if encoding:
@@ -177,10 +235,12 @@ def lint(paths, select, ignore, output_format, output_file, show_source, fail_on
     writing = write_baseline_file is not None
     try:
         config = _load_configuration(config_file).with_overrides(
-            select=_names(select, "--select", known), fail_on=fail_on, encoding=encoding
+            select=_names(select, "--select", known), fail_on=fail_on, encoding=encoding,
+            date=publication_date.date() if publication_date else None,
         )
         extra_ignores = _names(ignore, "--ignore", known) or ()
         config = config.with_overrides(ignore=tuple(config.ignore) + tuple(extra_ignores))
+        config = config.with_overrides(html_scope=html_scope)
         if baseline_file or writing:
             from newslint.baseline import BaselineError, load_baseline
 
@@ -199,41 +259,137 @@ def lint(paths, select, ignore, output_format, output_file, show_source, fail_on
     items = list(discover(paths))
     _refuse_to_overwrite_an_input(items, output_file, write_baseline_file)
     report = Report()
+    notify = _notify_quietly if quiet else _notify
+    sources: list[Source] = []
+    for item in items:
+        if isinstance(item, Skipped):
+            notify(f"{item.path}: skipped: {item.reason}")
+        elif isinstance(item, InputError):
+            report.errors.append(Failure(item.path, item.message))
+            _notify(f"error: {item.path}: {item.message}")
+        elif item == "-":  # read at most one byte past the limit: the engine refuses what is over it
+            sources.append(Source(stdin_filename or "-", data=sys.stdin.buffer.read(config.max_file_size + 1)))
+        else:
+            sources.append(Source(item))
+    stream = _JsonLines(output_file, report.errors) if output_format == "jsonl" and not writing else None
+    said: set[str] = set()  # a notice every worker would repeat (no model installed) is said once
     try:
-        for item in items:
-            if isinstance(item, Skipped):
-                _notify(f"{item.path}: skipped: {item.reason}")
-                continue
-            if isinstance(item, InputError):
-                report.errors.append(Failure(item.path, item.message))
-                _notify(f"error: {item.path}: {item.message}")
-                continue
-            if item == "-":  # read at most one byte past the limit: the engine refuses what is over it
-                data = sys.stdin.buffer.read(config.max_file_size + 1)
-                source = Source(stdin_filename or "-", data=data)
-            else:
-                source = Source(item)
-            result = linter.lint(source)
+        results = _results(sources, linter, jobs, dask_scheduler)
+        for result in _with_progress(results, len(sources), enabled=not quiet):
             for notice in result.notices:
-                _notify(notice)
+                if notice not in said:
+                    said.add(notice)
+                    notify(notice)
             for failure in result.failures:
                 _notify(f"error: {failure.path}: {failure.message}")
-            report.add(result)
+            if stream is not None:  # written as it comes: millions of stories need not fit in memory
+                stream.write(result, Severity.parse(min_severity) if min_severity else Severity.INFO)
+            report.add(result, keep=stream is None)
     except workflow_errors as error:
         _notify(f"error: {error}")
         sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        _notify("interrupted; no report written")
+        sys.exit(130)
+    if stream is not None:
+        stream.close()
+        sys.exit(_exit_status(report, config.fail_on))
 
     report.sort()
     report = report.printable()
     if writing:
         sys.exit(_write_baseline(Path(write_baseline_file), report))
-    _emit(report, output_format, output_file, FormatOptions(
-        color=output_format == "text" and not output_file and _use_color(),
+    shown = report.at_least(Severity.parse(min_severity)) if min_severity else report
+    options = FormatOptions(
+        color=output_format == "text" and not output_file and _use_color(color),
         show_source=show_source,
-        summary=show_source or sys.stdout.isatty(),
+        summary=not quiet and (show_source or sys.stdout.isatty()),
         checks={check.name: check for check in linter.selected},
-    ))
-    sys.exit(_exit_status(report, config.fail_on))
+    )
+    if statistics:
+        click.echo(format_statistics(shown), nl=False)
+    else:
+        _emit(shown, output_format, output_file, options, quiet)
+    sys.exit(_exit_status(report, config.fail_on))  # the whole report: --min-severity only hides
+
+
+class _JsonLines:
+    """``--format jsonl`` written file by file as results arrive (see newslint.formatters.jsonl).
+
+    With ``--output`` the lines go to a temporary file renamed into place at the end, as other reports are.
+    """
+
+    def __init__(self, output_file: str | None, earlier_errors: list[Failure]) -> None:
+        self.target = Path(output_file) if output_file else None
+        if self.target is None:
+            self.handle = sys.stdout
+        else:
+            import tempfile
+
+            folder = self.target.parent if str(self.target.parent) else Path(".")
+            self.handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False,
+                                                      prefix=f".{self.target.name}.", suffix=".tmp")
+        self._write((), earlier_errors)  # inputs that never reached a linter (missing files, unreadable folders)
+
+    def _write(self, findings: Iterable, failures: Iterable[Failure]) -> None:
+        from newslint.formatters.jsonl import lines
+
+        text = lines((replace(f, path=printable(f.path)) for f in findings),
+                     (Failure(printable(f.path), printable(f.message)) for f in failures))
+        if text:
+            self.handle.write(text)
+            self.handle.flush()
+
+    def write(self, result: FileResult, at_least: Severity) -> None:
+        self._write((f for f in result.findings if f.severity >= at_least), result.failures)
+
+    def close(self) -> None:
+        if self.target is not None:
+            self.handle.close()
+            os.replace(self.handle.name, self.target)
+
+
+def _notify_quietly(message: str) -> None:
+    """--quiet: notices are dropped; errors are still said."""
+    if message.startswith("error:"):
+        _notify(message)
+
+
+_PROGRESS_FROM = 20  # files: below this a batch is over before a bar would help
+
+
+def _results(sources: list[Source], linter: Linter, jobs: int | None,
+             dask_scheduler: str | None) -> Iterator[FileResult]:
+    """Each source's result, in order: here, in worker processes, or on a Dask cluster."""
+    from newslint.parallel import LinterRecipe, default_jobs, lint_in_processes  # only for a run that needs them
+
+    recipe = LinterRecipe(linter.config, linter.baseline, linter.changed_lines)
+    if dask_scheduler:
+        from newslint.cluster import ClusterError, lint_on_dask
+
+        try:
+            return lint_on_dask(dask_scheduler, sources, recipe)
+        except ClusterError as error:
+            _notify(f"error: {error}")
+            sys.exit(EXIT_ERROR)
+    jobs = jobs or default_jobs(len(sources))
+    if jobs > 1 and len(sources) > 1:
+        return lint_in_processes(sources, recipe, min(jobs, len(sources)))
+    return (linter.lint(source) for source in sources)
+
+
+def _with_progress(items: Iterable[FileResult], total: int, enabled: bool) -> Iterator[FileResult]:
+    """The items, with a progress bar on stderr for a long batch on a terminal (never in redirected output)."""
+    if not enabled or total < _PROGRESS_FROM or not sys.stderr.isatty():
+        return iter(items)
+    import shutil
+
+    from tqdm import tqdm  # imported only when a bar is shown
+
+    # A terminal that reports no size (`script`, some CI consoles) would get an empty bar: assume 80 x 24.
+    columns, rows = shutil.get_terminal_size((80, 24))
+    return iter(tqdm(items, total=total, desc="newslint", unit="file", leave=False, file=sys.stderr,
+                     ncols=min(columns or 80, 100), nrows=rows or 24))
 
 
 def _refuse_to_overwrite_an_input(items: list, output_file: str | None, baseline_file: str | None) -> None:
@@ -259,10 +415,11 @@ def _write_baseline(location: Path, report: Report) -> int:
     return EXIT_ERROR if report.errors else EXIT_CLEAN
 
 
-def _emit(report: Report, output_format: str, output_file: str | None, options: FormatOptions) -> None:
+def _emit(report: Report, output_format: str, output_file: str | None, options: FormatOptions,
+          quiet: bool = False) -> None:
     rendered = get_formatter(output_format)(report, options)
     if not output_file:
-        click.echo(rendered, nl=False)
+        click.echo(rendered, nl=False, color=options.color)  # click strips colour off a pipe unless told
         return
     from newslint.writing import write_atomically
 
@@ -271,4 +428,44 @@ def _emit(report: Report, output_format: str, output_file: str | None, options: 
     except OSError as error:
         _notify(f"error: {output_file}: cannot be written: {error.strerror or error}")
         sys.exit(EXIT_ERROR)
-    click.echo(f"{summary(report)}; {output_format} report written to {output_file}")
+    if not quiet:
+        click.echo(f"{summary(report)}; {output_format} report written to {output_file}")
+
+
+def _extra_missing(command: str, extra: str, error: ImportError) -> None:
+    _notify(f"error: newslint {command} needs the {extra} extra ({error.name} is not installed): "
+            f"pip install 'newslint[{extra}]'")
+    sys.exit(EXIT_ERROR)
+
+
+@main.command("serve", context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8081, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (8081 is LanguageTool's usual local port).")
+@click.option("--config", "config_file", metavar="FILE", help="Configuration file, read once at startup "
+              "(default: nearest .newslint.toml or pyproject.toml with [tool.newslint]).")
+@click.option("--max-body-size", default=5 * 1024 * 1024, show_default=True, type=click.IntRange(1),
+              metavar="BYTES", help="Refuse larger requests with 413.")
+def serve(host: str, port: int, config_file: str | None, max_body_size: int) -> None:
+    """Serve the LanguageTool HTTP API (/v2), newslint's JSON API (/v1/lint) and a copy-desk page (/)."""
+    try:
+        from newslint.server.app import serve as run_server
+    except ImportError as error:
+        _extra_missing("serve", "serve", error)
+    try:
+        config = _load_configuration(config_file)
+        run_server(config, host, port, max_body=max_body_size)
+    except (ConfigError, UsageError, RegistryError) as error:
+        _notify(f"error: {error}")
+        sys.exit(EXIT_ERROR)
+
+
+@main.command("lsp", context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--stdio", is_flag=True, hidden=True, help="Accepted for editors that pass it; stdio is the transport.")
+def lsp(stdio: bool) -> None:
+    """Run the language server over stdin and stdout (configuration from each workspace folder)."""
+    try:
+        from newslint.lsp import run
+    except ImportError as error:
+        _extra_missing("lsp", "lsp", error)
+    run()

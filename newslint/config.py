@@ -6,6 +6,8 @@ Example (``.newslint.toml``; in ``pyproject.toml`` put the same keys under ``[to
     ignore = ["count-claim"]
     fail-on = "warning"                           # error | warning | info | never
     model = "en_core_web_sm"                      # a spaCy package name or a path
+    date = "2013-01-28"                           # publication date of stories that carry none
+    html-scope = "article"                        # HTML: lint the story (article) or the whole page
     [per-file-ignores]
     "archive/*.txt" = ["name-spelling"]
     [checks.promo-text]
@@ -16,6 +18,7 @@ Command-line options override the file.
 
 from __future__ import annotations
 
+import datetime
 import fnmatch
 import re
 import tomllib
@@ -23,11 +26,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Mapping
 
+from newslint.readers import HTML_SCOPES
 from newslint.reading import DEFAULT_MAX_FILE_SIZE, check_encoding
 
 CONFIG_FILE = ".newslint.toml"
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
-_KEYS = {"select", "ignore", "per-file-ignores", "fail-on", "model", "checks", "encoding", "max-file-size"}
+_KEYS = {"select", "ignore", "per-file-ignores", "fail-on", "model", "checks", "encoding", "max-file-size", "date",
+         "html-scope"}
 
 
 class ConfigError(Exception):
@@ -43,6 +48,8 @@ class Config:
     model: str | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; a larger input is an error, the others still linted
     encoding: str | None = None
+    date: datetime.date | None = None  # the publication date of stories that do not give their own
+    html_scope: str = "article"  # HTML pages: lint the story ("article") or everything ("page")
     check_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     path: Path | None = None  # the file this came from; per-file-ignores are relative to its folder
 
@@ -143,6 +150,9 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
             check_encoding(data["encoding"])
         except LookupError:
             raise fail(f"'encoding' names no text encoding: {data['encoding']!r}") from None
+    html_scope = data.get("html-scope", "article")
+    if html_scope not in HTML_SCOPES:
+        raise fail(f"'html-scope' must be one of {', '.join(HTML_SCOPES)}, not {html_scope!r}")
     check_options = data.get("checks", {})
     if not isinstance(check_options, dict) or not all(isinstance(v, dict) for v in check_options.values()):
         raise fail("'checks' must hold one table of options per check, like [checks.promo-text]")
@@ -154,9 +164,25 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         model=data.get("model"),
         max_file_size=parse_size(data["max-file-size"], fail) if "max-file-size" in data else DEFAULT_MAX_FILE_SIZE,
         encoding=data.get("encoding"),
+        date=parse_date(data["date"], fail) if "date" in data else None,
+        html_scope=html_scope,
         check_options=check_options,
         path=path,
     )
+
+
+def parse_date(value: Any, fail: Callable[[str], ConfigError]) -> datetime.date:
+    """``date``: a TOML date (``date = 2013-01-28``) or a string "YYYY-MM-DD"."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise fail(f"'date' must be a date written YYYY-MM-DD, not {value!r}")
 
 
 _SIZE_UNITS = {"": 1, "b": 1, "kb": 1024, "mb": 1024**2, "gb": 1024**3}

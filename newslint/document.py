@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import datetime
 import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 if TYPE_CHECKING:  # spaCy is imported only when a check asks for the parsed Doc
     from spacy.tokens import Doc
@@ -103,6 +104,19 @@ class SourceMap:
 
 _Result = TypeVar("_Result")
 
+_ISO_DATE = re.compile(r"\s*[\"']?([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
+
+
+def publication_date(value: str) -> datetime.date | None:
+    """The calendar date an ISO 8601 value starts with ("2015-03-02", "2015-03-02T10:00:00Z"), or None."""
+    match = _ISO_DATE.match(value)
+    if match is None:
+        return None
+    try:
+        return datetime.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
 # A blank line may hold any whitespace but a newline (a non-breaking space from a word processor too).
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
 
@@ -114,12 +128,17 @@ class Document:
     to ``\\n``; for Markdown and HTML, the prose only, one block per paragraph, heading, list item
     or caption, separated by blank lines). ``source`` is the file as read (line endings normalised)
     and ``source_map`` maps offsets in ``text`` back to it. ``spacy_doc`` is parsed on first use, so
-    a run whose checks need no NLP never imports spaCy.
+    a run whose checks need no NLP never imports spaCy; ``parse_spans`` parses only given pieces.
 
     ``photo_captions`` are the spans of ``text`` that are captions or credits printed WITH their
     photo (an HTML ``<figcaption>`` inside a ``<figure>``, Markdown image alt text and the line
     right under an image): a caption check must not call them orphans. ``suppressions`` are the
     inline ``<!-- newslint: ... -->`` directives, applied by the engine, never by checks.
+
+    ``published`` is the story's publication date when it is known: from the file itself (Markdown
+    front matter ``date:``, an HTML ``<time datetime>`` or ``article:published_time``), else from
+    ``--date`` or ``date`` in the configuration (set by the engine). date-weekday takes the story's year
+    from it.
     """
 
     def __init__(
@@ -132,6 +151,7 @@ class Document:
         source: str | None = None,
         photo_captions: Sequence[Block] = (),
         suppressions: Sequence["Directive"] = (),
+        published: datetime.date | None = None,
     ) -> None:
         self.path = path
         self.text = text
@@ -141,6 +161,7 @@ class Document:
         self._caption_starts = [block.start for block in self.photo_captions]
         self._caption_reach = list(itertools.accumulate((block.end for block in self.photo_captions), max))
         self.suppressions: tuple["Directive", ...] = tuple(suppressions)
+        self.published = published
         self._parse = parse
         self._memo: dict[Callable[..., Any], Any] = {}
 
@@ -219,3 +240,20 @@ class Document:
         if self._parse is None:
             raise RuntimeError("this Document was built without an NLP pipeline")
         return self._parse(self.text)
+
+    def parse_spans(self, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, "Doc"]]:
+        """Each ``text[start:end]`` run through the NLP pipeline, all in one ``nlp.pipe`` batch.
+
+        Yields ``(start, doc)`` in the order given; the doc's character offsets count from ``start``.
+        The docs are made lazily and nothing is kept, so a check that parses only the pieces it needs
+        (and lets each doc go once read) holds one batch in memory, however long the text.
+        """
+        if self._parse is None:
+            raise RuntimeError("this Document was built without an NLP pipeline")
+        parse = self._parse
+        spans = list(spans)
+        texts = (self.text[start:end] for start, end in spans)
+        pipe = getattr(parse, "pipe", None)  # newslint.nlp.Parser; a plain function parses one by one
+        docs = pipe(texts) if pipe is not None else (parse(text) for text in texts)
+        for (start, _end), doc in zip(spans, docs, strict=True):
+            yield start, doc

@@ -21,7 +21,7 @@ from newslint.document import Document
 from newslint.finding import Finding, Problem, Severity
 from newslint.nlp import ModelUnavailable, Pipeline, model_location
 from newslint.options import OptionError
-from newslint.readers import READERS, read_document
+from newslint.readers import READERS, kind_of, read_document
 from newslint.reading import InputError, SourceText, decode, read_file, too_large
 from newslint.registry import Check, CheckInfo, RegistryError, unknown_check
 from newslint.report import Failure, FileResult
@@ -134,7 +134,14 @@ class Linter:
             message = f"unknown reader {source.reader!r} (choose from {', '.join(READERS)})"
             return FileResult(source.path, failures=(Failure(source.path, message),), linted=False)
         parse = self.pipeline.parser() if self.pipeline else None
-        document = read_document(source.path, text.text, parse, reader=source.reader)
+        try:
+            document = read_document(source.path, text.text, parse, reader=source.reader,
+                                     html_scope=self.config.html_scope)
+        except Exception as error:  # a reader's bug must cost this file, never the run's other files
+            message = f"could not be read as {source.reader or kind_of(source.path)}: {type(error).__name__}: {error}"
+            return FileResult(source.path, failures=(Failure(source.path, message[:300]),), linted=False)
+        if document.published is None:  # a date the file gives itself (front matter, <time>) comes first
+            document.published = self.config.date
         findings, failures = self._check(document, notices)
         return FileResult(document.path, tuple(findings), tuple(failures), tuple(notices),
                           tuple(document.source_lines))
@@ -151,23 +158,16 @@ class Linter:
             return decode(source.path, source.data, self.config.encoding)
         return read_file(source.path, self.config.encoding, limit)
 
-    def _nlp_ready(self, failures: list[Failure], notices: list[str], path: str) -> bool:
-        if self.pipeline is None:
-            return False
-        if self._nlp_failure is not None:
-            return False
-        try:
-            self.pipeline.load()
-            return True
-        except ModelUnavailable as reason:
-            skipped = ", ".join(c.name for c in self.checks if c.needs_nlp)
-            self._nlp_failure = str(reason)
-            if self.config.model is not None:  # the model the configuration asks for: an error of the run
-                where = str(self.config.path) if self.config.path else "configuration"
-                failures.append(Failure(path, f"{where}: model = {self.config.model!r}: {reason}; {skipped} not run"))
-            else:  # no model installed at all: the NLP checks are skipped, everything else still runs
-                notices.append(f"{reason}; skipping {skipped} (the other checks still run)")
-            return False
+    def _nlp_unavailable(self, reason: ModelUnavailable, failures: list[Failure], notices: list[str],
+                         path: str) -> None:
+        """The model failed to load when a check first asked for a parse: said once, then the NLP checks skip."""
+        skipped = ", ".join(c.name for c in self.checks if c.needs_nlp)
+        self._nlp_failure = str(reason)
+        if self.config.model is not None:  # the model the configuration asks for: an error of the run
+            where = str(self.config.path) if self.config.path else "configuration"
+            failures.append(Failure(path, f"{where}: model = {self.config.model!r}: {reason}; {skipped} not run"))
+        else:  # no model installed at all: the NLP checks are skipped, everything else still runs
+            notices.append(f"{reason}; skipping {skipped} (the other checks still run)")
 
     def _check(self, document: Document, notices: list[str]) -> tuple[list[Finding], list[Failure]]:
         ignored = self.config.ignored_for(document.path)
@@ -177,12 +177,15 @@ class Linter:
         for check in self.checks:
             if check.name in ignored:
                 continue
-            if check.needs_nlp and not self._nlp_ready(failures, notices, document.path):
+            if check.needs_nlp and (self.pipeline is None or self._nlp_failure is not None):
                 continue
             ran.append(check.name)
             try:  # one failing check must not lose the other checks' or files' findings; its own are dropped
                 found.update([_finding(document, check, problem)
                               for problem in check.run(document, self.options[check.name])])
+            except ModelUnavailable as reason:  # the model loads when a check first parses, not before
+                ran.remove(check.name)
+                self._nlp_unavailable(reason, failures, notices, document.path)
             except Exception as error:
                 failures.append(Failure(document.path, f"check {check.name} failed: {type(error).__name__}: {error}"))
         if self.runs_engine_checks and UNUSED_SUPPRESSION not in ignored:

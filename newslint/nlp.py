@@ -1,14 +1,16 @@
 """Loading the spaCy pipeline: once per process, with only the components the selected checks read.
 
-spaCy is imported here and nowhere else in the engine, and only when a selected check needs it.
+spaCy is imported here and nowhere else in the engine, and only when a selected check first asks for
+a parse (name-spelling asks only for stories that hold a candidate pair).
 """
 
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -119,18 +121,48 @@ class Pipeline:
             raise ModelUnavailable(self._failure) from error
         return self._nlp
 
-    def parser(self) -> Callable[[str], "Doc"]:
-        """A function from text to Doc, loading the model on first call."""
+    def parser(self) -> "Parser":
+        """Text to Doc with this pipeline (loaded on first use): one text, or many through ``nlp.pipe``."""
+        return Parser(self)
 
-        def parse(text: str) -> "Doc":
-            nlp = self.load()
-            # spaCy refuses texts over max_length (1M characters) to guard the parser's memory; the
-            # components we load (NER, sentencizer) need little, and a long file must still be linted.
-            if len(text) >= nlp.max_length:
-                nlp.max_length = len(text) + 1
-            return nlp(text)
 
-        return parse
+# spaCy's tokenizer splits prefixes and suffixes off a whitespace-free chunk one at a time, copying the
+# rest each time: a run of brackets, quotes or asterisks is quadratic ('(' * 4000 takes 12 s). No name
+# is that long, so such chunks reach the model as spaces of the same length (offsets are unchanged).
+_LONG_CHUNK = re.compile(r"\S{65,}")
+
+
+def model_safe(text: str) -> str:
+    """``text`` with every whitespace-free run longer than 64 characters blanked out, length kept."""
+    return _LONG_CHUNK.sub(lambda match: " " * len(match.group()), text)
+
+
+class Parser:
+    """A pipeline's parse function: ``parser(text)`` is one Doc, ``parser.pipe(texts)`` many in one batch.
+
+    The model is loaded on the first call (so building one imports nothing), and every text is passed
+    through :func:`model_safe` first: a Doc's offsets are those of the text given.
+    """
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self._pipeline = pipeline
+
+    def __call__(self, text: str) -> "Doc":
+        nlp = self._pipeline.load()
+        return nlp(self._fits(nlp, model_safe(text)))
+
+    def pipe(self, texts: Iterable[str]) -> Iterator["Doc"]:
+        """One Doc per text, in order, parsed lazily in batches by ``nlp.pipe``."""
+        nlp = self._pipeline.load()
+        yield from nlp.pipe(self._fits(nlp, model_safe(text)) for text in texts)
+
+    @staticmethod
+    def _fits(nlp: "Language", text: str) -> str:
+        # spaCy refuses texts over max_length (1M characters) to guard the parser's memory; the
+        # components we load (NER, sentencizer) need little, and a long file must still be linted.
+        if len(text) >= nlp.max_length:
+            nlp.max_length = len(text) + 1
+        return text
 
 
 # Every component of the en_core_web_* pipelines; what a check does not ask for is excluded (never loaded).

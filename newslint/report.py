@@ -6,10 +6,11 @@ servers read them and never reach back into the engine.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from newslint.finding import Finding
+from newslint.finding import Finding, Severity
 
 
 def printable(text: str) -> str:
@@ -58,16 +59,27 @@ class Report:
     errors: list[Failure] = field(default_factory=list)
     files: int = 0  # files read and checked
     sources: dict[str, tuple[str, ...]] = field(default_factory=dict)  # path -> source lines, for excerpts
+    severities: Counter[Severity] = field(default_factory=Counter)  # every finding added, kept or not
 
-    def add(self, result: FileResult) -> None:
+    def add(self, result: FileResult, keep: bool = True) -> None:
+        """Add one file's result; ``keep=False`` counts its findings without holding them (streamed output)."""
         if result.linted:
             self.files += 1
-            self.sources[result.path] = result.source_lines
-        self.findings.extend(result.findings)
+            if keep:
+                self.sources[result.path] = result.source_lines
+        self.severities.update(finding.severity for finding in result.findings)
+        if keep:
+            self.findings.extend(result.findings)
         self.errors.extend(result.failures)
 
     def sort(self) -> None:
         self.findings.sort()
+
+    def at_least(self, severity: Severity) -> "Report":
+        """This report with only the findings at or above ``severity`` (what --min-severity shows)."""
+        kept = [finding for finding in self.findings if finding.severity >= severity]
+        return Report(findings=kept, errors=list(self.errors), files=self.files, sources=self.sources,
+                      severities=self.severities)
 
     def printable(self) -> "Report":
         """This report with every path safe to print (see :func:`printable`)."""
@@ -77,4 +89,5 @@ class Report:
             errors=[Failure(printable(e.path), printable(e.message)) for e in self.errors],
             files=self.files,
             sources={printable(path): lines for path, lines in self.sources.items()},
+            severities=self.severities,
         )

@@ -14,6 +14,7 @@ place for every check, and reports a directive that suppressed nothing as ``unus
 
 from __future__ import annotations
 
+import bisect
 import inspect
 import re
 from collections import defaultdict
@@ -66,6 +67,7 @@ def directives_in(source: str, comments: Iterable[tuple[int, int, str]],
     lines = source.split("\n")
     if prose_lines is None:
         prose_lines = {number for number, line in enumerate(lines, 1) if line.strip()}
+    ordered_prose_lines = sorted(prose_lines)  # bisected: a thousand directives in a row stay linear
 
     directives = []
     for start, end, body in comments:
@@ -77,7 +79,7 @@ def directives_in(source: str, comments: Iterable[tuple[int, int, str]],
         target = line
         if kind == "ignore":
             own_line = _shares_line(lines, line, column, end_line, end_column, prose_lines)
-            target = line if own_line else _next_prose_line(prose_lines, end_line, len(lines))
+            target = line if own_line else _next_prose_line(ordered_prose_lines, end_line)
         directives.append(Directive(kind, names, line, column, end_line, end_column, target, body.strip()))
     return directives
 
@@ -90,11 +92,9 @@ def _shares_line(lines: list[str], line: int, column: int, end_line: int, end_co
     return bool(before or after)
 
 
-def _next_prose_line(prose_lines: Collection[int], after: int, last: int) -> int:
-    for number in range(after + 1, last + 1):
-        if number in prose_lines:
-            return number
-    return after + 1
+def _next_prose_line(ordered_prose_lines: list[int], after: int) -> int:
+    index = bisect.bisect_right(ordered_prose_lines, after)
+    return ordered_prose_lines[index] if index < len(ordered_prose_lines) else after + 1
 
 
 @dataclass
@@ -139,10 +139,18 @@ class Suppressions:
                     self.unmatched_enables.append(directive)
         for pending in open_disables.values():  # a disable with no enable lasts to the end of the file
             self.rules.extend(_Rule(opened, opened.line, last_line) for opened in pending)
+        # An ignore covers one line: look those up by line, so many of them cost no more than a few.
+        self._by_line: dict[int, list[_Rule]] = defaultdict(list)
+        self._spans: list[_Rule] = []
+        for rule in self.rules:
+            if rule.first_line == rule.last_line:
+                self._by_line[rule.first_line].append(rule)
+            else:
+                self._spans.append(rule)
 
     def is_suppressed(self, finding: Finding) -> bool:
         suppressed = False
-        for rule in self.rules:
+        for rule in (*self._by_line.get(finding.line, ()), *self._spans):
             name = rule.silences(finding)
             if name is not None:
                 rule.used.add(name)

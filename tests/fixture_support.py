@@ -104,3 +104,21 @@ def parsed_document(text: str, path: str = "story.txt"):
     from newslint.nlp import Pipeline
 
     return Document.from_text(path, text, parse=Pipeline(None, {"ner"}).parser())
+
+
+def growth(work, small: int, factor: int = 4) -> float:
+    """How many times longer ``work(factor * small)`` takes than ``work(small)`` (best of three each, after
+    a warm-up): the ratio a linear path keeps near ``factor`` and a quadratic one near ``factor ** 2``.
+    Tests assert on this ratio, never on an absolute time, so a busy machine cannot fail them."""
+    import time
+
+    def best(size: int) -> float:
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            work(size)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    work(small)
+    return best(small * factor) / best(small)

@@ -135,3 +135,70 @@ def test_group_counts_do_not_carry_unused_fields() -> None:
 )
 def test_a_year_in_the_middle_of_a_clause_or_a_capitalised_name_is_not_a_rate(sentence: str) -> None:
     assert len(claims(sentence)) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She starred in the film The Four Seasons of Lisbon.",  # a title
+        "One of the Six Nations sides lost on Saturday.",  # a name
+        "He went to the 9th annual awards.",  # an ordinal
+        "He is the 81 year-old. She met the 81 year old men.",  # ages written without a hyphen
+        "See all 57 stories",  # page furniture
+        "View 12 photos »",
+        "The three aims of the festival – for money, fame, or beauty – were never his.",  # named on the spot
+        "The five breeds most often involved were chow chows, boxers, beagles, pugs and collies.",
+        "Australia won all four tests against Italy, Scotland, Ireland and Wales, and scored 414 points.",
+        "IF YOU COUNT THE 12,223 EFP CONTRACTS ISSUED, WE GAINED.",  # all-capital text
+        "His book 20 Lessons sold well.",
+        "The three principles of the jury had not changed.",  # ideas, not members of a group
+    ],
+)
+def test_names_titles_ordinals_ages_furniture_and_lists_on_the_spot_are_not_claims(sentence: str) -> None:
+    assert claims(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        ("Corbel is one of the top five insurers in the state.", "top five insurers"),
+        ("She is one of the top 20 players in the rankings.", "top 20 players"),
+        ("He is among the top 10 scorers this season.", "top 10 scorers"),
+        ("It was one of three home matches in March.", "three home matches"),
+        ("A letter signed by 47 of 73 Inspectors General went out.", "73 Inspectors General"),
+        ("All four crew members were rescued.", "four crew members"),
+    ],
+)
+def test_rankings_and_whole_group_names_are_claims(sentence: str, quoted: str) -> None:
+    assert claims(sentence) == [f'count to verify: "{quoted}"']
+
+
+def test_a_back_reference_under_another_noun_is_not_a_second_claim() -> None:
+    text = ("Troops killed three armed smugglers on Tuesday. The three smugglers had crossed before dawn. "
+            "A crew later found the bodies of the three gunmen.\n")
+    assert claims(text) == ['count to verify: "three smugglers"']
+
+
+HOSTILE_NUMBERS = [
+    "The park covers 5 km² of land.",
+    "One of the 4² officials met. The 5 ₂ officials left. One of the ²³ officials spoke.",
+    "One of the 13 officials met.".replace("13", "１３"),  # full-width digits are not numerals here
+    "One of the " + "9" * 5000 + " officials met.",
+    "One of the " + "9" * 400 + ".5 million officials met.",
+    "Among the " + "1," * 3000 + "000 officials were two mayors.",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_NUMBERS, ids=range(len(HOSTILE_NUMBERS)))
+def test_digits_that_are_not_ascii_and_numbers_too_long_to_count_never_fail_the_count_checks(text: str) -> None:
+    linter = Linter(load_checks(), Config(select=("count-claim", "count-mismatch")))
+    result = linter.lint(Source("story.txt", text=text))
+    assert result.failures == ()
+    assert result.findings == ()
+
+
+def test_a_superscript_from_an_html_entity_never_fails_the_count_checks() -> None:
+    linter = Linter(load_checks(), Config(select=("count-claim", "count-mismatch")))
+    html = "<p>The park covers 5 km&sup2; and one of the 4&sup2; officials.</p>"
+    result = linter.lint(Source("story.html", text=html))
+    assert result.failures == () and result.findings == ()

@@ -1,4 +1,6 @@
+
 import pytest
+from fixture_support import growth
 from newslint.checks import _count_analysis
 from newslint.checks._enumerations import read_enumeration
 from newslint.checks._group_counts import find_group_counts
@@ -162,3 +164,89 @@ def test_count_claim_and_count_mismatch_share_one_analysis_of_the_text(monkeypat
     findings = linter.lint(Source("story.txt", text=text)).findings
     assert sorted(f.check for f in findings) == ["count-claim", "count-mismatch"]
     assert len(calls) == 1
+
+
+CAPTION_THEN_LIST = (
+    "The mayor meets firefighters from four towns hit by the storm, Feb. 5, 2019.\n\n"
+    "She said the county could not cover the repairs alone.\n\n"
+    "Among those who came were the firefighters from Marlow Cross, Kent; Pellbury, Bucks. and Oakhithe, Devon.\n"
+)
+
+
+def test_a_list_two_paragraphs_after_the_count_that_names_fewer_contradicts_it() -> None:
+    [message] = mismatches(CAPTION_THEN_LIST)
+    assert message == ('"four towns" but 3 are named later (line 5): Marlow Cross, Kent; Pellbury, Bucks.; '
+                       "Oakhithe, Devon")
+    four = CAPTION_THEN_LIST.replace("Bucks. and", "Bucks.; Tarnhurst, Kent and")
+    assert mismatches(four) == []
+
+
+def test_a_later_list_that_names_a_part_of_the_group_may_name_fewer() -> None:
+    text = CAPTION_THEN_LIST.replace("were the firefighters", "were two of the firefighters")
+    assert mismatches(text) == []
+    text = CAPTION_THEN_LIST.replace("Among those who came were the", "Crews came, including the")
+    assert mismatches(text) == []
+
+
+def test_a_list_parted_by_semicolons_keeps_the_commas_inside_its_items() -> None:
+    enumeration = read_enumeration("Marlow Cross, Kent; Pellbury, Bucks. and Oakhithe, Devon, the towns", 0)
+    assert enumeration is not None and enumeration.size == 3
+    assert enumeration.items == ("Marlow Cross, Kent", "Pellbury, Bucks.", "Oakhithe, Devon")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ann Roe, one of the 9 trustees who signed the letter, spoke.\n\nThe 8 trustees also wrote.\n",
+         ['"8 trustees" but the story gave the group as "9 trustees" (line 1)']),
+        ("Ann Roe, one of the 9 trustees, spoke.\n\nThe 12 trustees also wrote.\n",
+         ['"12 trustees" but the story gave the group as "9 trustees" (line 1)']),
+        # the signers may be a part of a larger board, never more than it
+        ("Ann Roe, one of the 9 trustees who signed the letter, spoke.\n\nThe 12 trustees also wrote.\n", []),
+        ("The 8 trustees met.\n\nAnn Roe, one of the 9 trustees who signed the letter, spoke.\n",
+         ['"9 trustees" but the story gave the group as "8 trustees" (line 1)']),
+        ("The 12 trustees met.\n\nAnn Roe, one of the 9 trustees who signed the letter, spoke.\n", []),
+        ("Ann Roe, one of the 9 trustees who signed, spoke.\n\nThe 9 trustees also wrote.\n", []),
+    ],
+)
+def test_one_of_the_n_and_the_n_are_sizes_of_one_group(text: str, expected: list[str]) -> None:
+    assert mismatches(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm lost 48 million dollars last year and made a profit of 12 million dollars this year.",
+        "The firm lost 48 million Australian dollars and later 12 million Australian dollars.",
+        "It bought back 5 million of the 20 million shares. The 20 million shares and the 18 million shares.",
+        "The 3 per cent rise and the 4 per cent fall. The 50 kilometres and the 40 kilometres of track.",
+        "The firm sold 20,000 of the three models it makes.",
+        "The three publishers sued. Two more publishers joined on Monday. All five publishers want damages.",
+        "The three publishers sued. Other publishers joined on Monday. All five publishers want damages.",
+        "The three publishers sued. Two more joined on Monday. All five publishers want damages.",
+    ],
+)
+def test_amounts_and_groups_that_changed_are_not_compared(text: str) -> None:
+    assert mismatches(text + "\n") == []
+
+
+def test_a_part_larger_than_the_whole_is_still_reported_when_it_counts_the_same_things() -> None:
+    assert mismatches("Twelve of the 11 players were fined.") == [
+        '"Twelve of the 11 players": the part (12) is larger than the whole group (11)'
+    ]
+
+
+
+
+@pytest.mark.parametrize("one_line", [False, True], ids=["paragraphs", "one long line"])
+def test_the_count_and_date_analyses_grow_in_proportion_to_the_text(one_line: bool) -> None:
+    # A ratio of two runs in one test, never an absolute time: 4x the text must not take 16x the time
+    # (quadratic); linear is 4x, and the bound leaves room for a busy machine. bench/counts_corpus.py
+    # records the times at 250 KB and 1 MB.
+    linter = Linter(load_checks(), Config(select=("count-claim", "count-mismatch", "date-weekday")))
+
+    def lint(size: int) -> None:
+        text = _synthetic_story(size)
+        linter.lint(Source("story.txt", text=text.replace("\n", " ") if one_line else text))
+
+    assert growth(lint, 50_000) < 8

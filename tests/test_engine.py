@@ -138,3 +138,15 @@ def test_texts_longer_than_spacys_length_limit_are_parsed() -> None:
     finally:
         nlp.max_length = default
     assert len(doc.text) == 2_100 and any(entity.label_ == "PERSON" for entity in doc.ents)
+
+
+def test_a_reader_that_fails_costs_only_that_file(monkeypatch) -> None:
+    import newslint.engine as engine
+
+    def broken_reader(*arguments, **options):
+        raise ValueError("the parser gave up")
+
+    monkeypatch.setattr(engine, "read_document", broken_reader)
+    result = Linter({"plain": _make("plain")}, Config()).lint(Source("s.html", text="<p>x</p>"))
+    assert not result.linted
+    assert result.failures == (("s.html", "could not be read as html: ValueError: the parser gave up"),)

@@ -135,7 +135,7 @@ def test_show_source_excerpt_and_summary(newsroom: Path) -> None:
         "not copy",
         "    <p>Advertisement</p>",
         "       ^~~~~~~~~~~~~",
-        "2 warnings in 2 files",
+        "2 warnings in 2 files (2 files checked)",
     ]
 
 
@@ -143,14 +143,18 @@ def test_caret_under_a_tabbed_line() -> None:
     finding = Finding("t.txt", 1, 3, "x", 1, 5, Severity.INFO, "m")
     report = Report(findings=[finding], sources={"t.txt": ["\ta\tbc"]})
     text = format_text(report, FormatOptions(show_source=True, summary=True))
-    assert text.splitlines()[1:] == ["        a   bc", "         ^~~~", "1 info in 1 file"]
+    assert text.splitlines()[1:] == ["        a   bc", "         ^~~~", "1 info in 1 file (1 file checked)"]
 
 
 def test_summary_counts() -> None:
     findings = many(3, Severity.WARNING) + [Finding("b.txt", 1, 1, "x", 1, 1, Severity.INFO, "m"),
                                              Finding("b.txt", 2, 1, "x", 2, 1, Severity.ERROR, "m")]
     text = format_text(Report(findings=findings), FormatOptions(summary=True))
-    assert text.splitlines()[-1] == "1 error, 3 warnings, 1 info in 2 files"
+    assert text.splitlines()[-1] == "1 error, 3 warnings, 1 info in 2 files (2 files checked)"
+    report = Report(findings=findings, files=7)
+    assert format_text(report, FormatOptions(summary=True)).splitlines()[-1] == \
+        "1 error, 3 warnings, 1 info in 2 files (7 files checked)"
+    assert format_text(Report(files=3), FormatOptions(summary=True)) == "3 files checked, no problems\n"
 
 
 def test_piped_text_has_no_summary_and_no_colour(newsroom: Path) -> None:
@@ -166,13 +170,14 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch, tty, no_
         monkeypatch.delenv("NO_COLOR", raising=False)
     else:
         monkeypatch.setenv("NO_COLOR", no_color)
-    assert cli._use_color() is expected
+    assert cli._use_color("auto") is expected
+    assert cli._use_color("always") is True and cli._use_color("never") is False  # --color overrides both
 
 
 def test_output_file_gets_the_report_and_the_terminal_a_summary(newsroom: Path) -> None:
     result = run("--format", "json", "--output", "report.json", "--select", "promo-text", "desk")
     assert result.exit_code == 1
-    assert result.stdout == "4 warnings in 3 files; json report written to report.json\n"
+    assert result.stdout == "4 warnings in 3 files (3 files checked); json report written to report.json\n"
     report = json.loads((newsroom / "report.json").read_text())
     assert len(report["findings"]) == 4
 
@@ -213,3 +218,30 @@ def test_show_source_windows_a_very_long_line(tmp_path) -> None:
     assert len(source) < 140 and source.startswith("    …") and source.endswith("…")
     start = caret.index("^")
     assert source[start:start + 22] == "Tuesday, Jan. 28, 2013" and caret[start:].strip() == "^" + "~" * 21
+
+
+GITLAB_SCHEMA = json.loads((Path(__file__).parent / "data" / "gitlab-code-quality.schema.json").read_text())
+
+
+def test_gitlab_code_quality_validates_and_maps_severities(newsroom: Path) -> None:
+    (newsroom / "desk" / "d.txt").write_text("Mayor Ann Lee said one of the 13 officials agreed.\n")
+    result = run("--format", "gitlab", "--select", "promo-text,count-claim,unused-suppression", "desk",
+                 str(newsroom / "desk" / "a.txt"))
+    assert result.exit_code == 1
+    issues = json.loads(result.stdout)
+    jsonschema.Draft202012Validator(GITLAB_SCHEMA).validate(issues)
+    assert {(i["check_name"], i["severity"]) for i in issues} == {
+        ("promo-text", "major"), ("count-claim", "info"), ("unused-suppression", "info")}
+    assert all(not i["location"]["path"].startswith("/") for i in issues)  # relative to the repository root
+    fingerprints = [i["fingerprint"] for i in issues]
+    assert len(set(fingerprints)) == len(fingerprints)  # the same story named twice still gets distinct ones
+
+
+def test_gitlab_fingerprints_survive_edits_above(newsroom: Path) -> None:
+    def fingerprints() -> list[str]:
+        return [i["fingerprint"] for i in json.loads(run("--format", "gitlab", "desk/a.txt").stdout)]
+
+    before = fingerprints()
+    story = newsroom / "desk" / "a.txt"
+    story.write_text("A new first paragraph.\n\n" + story.read_text())
+    assert fingerprints() == before and len(before) == 2

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fixture_support import growth
 
 from newslint.cli import main
 
@@ -213,3 +214,17 @@ def test_a_word_processor_file_is_one_clear_message(desk: Path, monkeypatch, nam
     report = json.loads(result.stdout)
     assert report["errors"] == [{"path": name, "message": "not plain text, Markdown or HTML: export the story as text"}]
     assert [f["path"] for f in report["findings"]] == ["story.txt"]
+
+
+def test_many_suppression_comments_cost_linear_time() -> None:
+    from newslint.config import Config
+    from newslint.engine import Linter, Source
+    from newslint.registry import load_checks
+
+    linter = Linter(load_checks(), Config(select=("promo-text", "unused-suppression")))
+
+    def lint(count: int) -> None:
+        text = "<!-- newslint: ignore promo-text -->\n" * count + "Share this article\n"
+        assert len(linter.lint(Source("story.md", text=text)).findings) == 0
+
+    assert growth(lint, 1_000) < 10  # four times the input: about 4x when linear, 16x when quadratic

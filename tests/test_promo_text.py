@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from fixture_support import run_json
+from fixture_support import growth, run_json
 
 from newslint.config import Config
 from newslint.engine import Linter, Source
@@ -86,3 +86,47 @@ def test_a_headline_ending_in_newsletter_is_not_furniture() -> None:
 )
 def test_more_calls_to_action(sentence: str) -> None:
     assert [f.line for f in lint(f"The council met on Monday.\n\n{sentence}\n")] == [3]
+
+
+def promo_growth(make, small: int, factor: int = 4) -> float:
+    """How much longer promo-text takes on ``make(factor * small)`` than on ``make(small)``."""
+    linter = Linter(load_checks(), Config(select=("promo-text",)))
+    return growth(lambda size: linter.lint(Source("x.txt", text=make(size))), small, factor)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "." * n,  # the teaser tail's "...Read more" once backtracked over every full stop
+        lambda n: "Click here to subscribe.\n" * (n // 25),  # each finding once re-scanned every earlier one
+        lambda n: "Read more... " * (n // 13),
+        lambda n: "a." + " " * n + "b",
+    ],
+    ids=["full-stops", "calls-to-action", "teasers", "spaces"],
+)
+def test_work_grows_linearly_with_the_text(make) -> None:
+    # Four times the text: about four times the work (a quadratic path is sixteen times).
+    assert promo_growth(make, 20000) < 9
+
+
+def test_a_teaser_tail_is_still_found() -> None:
+    [finding] = lint("The council met.\n\nThe mayor said the budget would... Read more »\n")
+    assert (finding.line, finding.column, finding.end_column) == (3, 36, 45)
+
+
+def test_also_read_is_promotion_and_a_photo_credit_is_left_to_orphan_caption() -> None:
+    text = ("Ferry crews returned on Monday.\n\nALSO READ: Five crossings that reopened first\n\n"
+            "Photos: Getty Images\n\n© Lise Harrow\n\n© 2025 Example Media. All rights reserved.\n\n"
+            "Also read the small print, the union told its members.\n")
+    assert [f.line for f in lint(text)] == [3, 9]
+
+
+def test_html_pages_lint_the_story_unless_asked_for_the_whole_page() -> None:
+    page = FIXTURES_PROMO / "full_page.html"
+    story = run_json("--select", "promo-text", str(page))["findings"]
+    whole = run_json("--select", "promo-text", "--html-scope", "page", str(page))["findings"]
+    assert [f["line"] for f in story] == [20, 22]
+    assert {20, 22} < {f["line"] for f in whole} and len(whole) > len(story) + 4
+
+
+FIXTURES_PROMO = Path(__file__).resolve().parents[1] / "fixtures" / "promo-text"

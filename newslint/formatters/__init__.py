@@ -17,8 +17,10 @@ Formatter = Callable[[Report, FormatOptions], str]
 FORMATTERS: dict[str, str] = {
     "text": "newslint.formatters.text:format_text",
     "json": "newslint.formatters.json:format_json",
+    "jsonl": "newslint.formatters.jsonl:format_jsonl",
     "sarif": "newslint.formatters.sarif:format_sarif",
     "github": "newslint.formatters.github:format_github",
+    "gitlab": "newslint.formatters.gitlab:format_gitlab",
 }
 
 

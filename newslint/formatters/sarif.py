@@ -11,14 +11,13 @@ The only URL in the output is the project's documentation, when the installed pa
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections import Counter
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from newslint import __version__, documentation_url
-from newslint.finding import Finding, Severity
+from newslint.finding import Severity
+from newslint.formatters.fingerprints import fingerprints
 from newslint.formatters.text import PLAIN, FormatOptions
 from newslint.report import Report
 
@@ -42,13 +41,6 @@ def artifact_location(path: str) -> dict[str, str]:
     return {"uri": quote(posix), "uriBaseId": SRCROOT}
 
 
-def fingerprint(finding: Finding, occurrence: int) -> str:
-    """Stable across edits elsewhere in the file; the occurrence number tells identical findings apart."""
-    key = "\0".join(finding.identity)
-    digest = hashlib.sha256(key.encode()).hexdigest()
-    return f"{digest[:32]}:{occurrence}"
-
-
 def _rule(name: str, check: object | None) -> dict[str, object]:
     summary = getattr(check, "summary", "") or f"newslint check {name}."
     documentation = getattr(check, "documentation", "") or summary
@@ -66,10 +58,8 @@ def _rule(name: str, check: object | None) -> dict[str, object]:
 def format_sarif(report: Report, options: FormatOptions = PLAIN) -> str:
     names = sorted(set(options.checks) | {finding.check for finding in report.findings})
     index = {name: position for position, name in enumerate(names)}
-    occurrences: Counter[tuple[str, str, str, str]] = Counter()  # identical problems in one file
     results = []
-    for finding in report.findings:
-        occurrences[finding.identity] += 1
+    for finding, stable in fingerprints(report.findings):
         message = finding.message + (f" (suggestion: {finding.suggestion})" if finding.suggestion else "")
         result: dict[str, object] = {
             "ruleId": finding.check,
@@ -87,7 +77,7 @@ def format_sarif(report: Report, options: FormatOptions = PLAIN) -> str:
                     },
                 },
             }],
-            "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding, occurrences[finding.identity])},
+            "partialFingerprints": {FINGERPRINT_KEY: stable},
         }
         if finding.suggestion:
             result["properties"] = {"suggestion": finding.suggestion}

@@ -1,9 +1,10 @@
 """The default format: ``path:line:col: severity check message``, one finding per line.
 
 With ``--show-source`` each finding is followed by its source line and a caret under the span; colour
-only on a terminal (and never with ``NO_COLOR`` set). For a person (a terminal, or ``--show-source``) a
-one-line summary closes a non-empty report; piped plain output stays one finding per line, for grep,
-editors' quickfix lists and CI problem matchers.
+only on a terminal (and never with ``NO_COLOR`` set) unless ``--color`` says otherwise. For a person (a
+terminal, or ``--show-source``) a one-line summary closes the report, a clean one too ("3 files checked,
+no problems"); piped plain output stays one finding per line, for grep, editors' quickfix lists and CI
+problem matchers.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ class FormatOptions:
 
     color: bool = False
     show_source: bool = False
-    summary: bool = False  # end the text report with "3 warnings, 1 info in 2 files"
+    summary: bool = False  # end the text report with "3 warnings in 2 files (5 files checked)"
     checks: Mapping[str, object] = field(default_factory=dict)  # name -> Check, for SARIF rules
 
 
@@ -68,11 +69,14 @@ def excerpt(finding: Finding, lines: Sequence[str], color: bool = False) -> str:
     return f"    {shown}\n    {' ' * left}{marker}\n"
 
 
+def _files(count: int) -> str:
+    return f"{count} file{'s' if count != 1 else ''} checked"
+
+
 def summary(report: Report) -> str:
-    """``3 warnings, 1 info in 2 files`` (files that have findings); ``no findings in 4 files`` when clean."""
-    files = report.files
+    """``3 warnings, 1 info in 2 files (5 files checked)``; ``4 files checked, no problems`` when clean."""
     if not report.findings:
-        return f"no findings in {files} file{'s' if files != 1 else ''}"
+        return f"{_files(report.files)}, no problems"
     counts = Counter(finding.severity for finding in report.findings)
     parts = []
     for severity in sorted(counts, reverse=True):
@@ -80,7 +84,17 @@ def summary(report: Report) -> str:
         noun = severity.label if severity is Severity.INFO or n == 1 else severity.label + "s"
         parts.append(f"{n} {noun}")
     with_findings = len({finding.path for finding in report.findings})
-    return f"{', '.join(parts)} in {with_findings} file{'s' if with_findings != 1 else ''}"
+    where = f"{with_findings} file{'s' if with_findings != 1 else ''}"
+    return f"{', '.join(parts)} in {where} ({_files(max(report.files, with_findings))})"
+
+
+def statistics(report: Report) -> str:
+    """One line per check with findings, most first (like ``ruff --statistics``): count, check, severity."""
+    counts = Counter((finding.check, finding.severity) for finding in report.findings)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    name_width = max((len(check) for check, _ in counts), default=0)
+    return "".join(f"{n:>{width}}  {check:<{name_width}}  {severity.label}\n" for (check, severity), n in ordered)
 
 
 def format_text(report: Report, options: FormatOptions = PLAIN) -> str:
@@ -91,6 +105,6 @@ def format_text(report: Report, options: FormatOptions = PLAIN) -> str:
             out.append(excerpt(finding, report.sources.get(finding.path, ()), options.color))
             if finding.suggestion:
                 out.append(f"    suggestion: {finding.suggestion}\n")
-    if report.findings and options.summary:
+    if options.summary:
         out.append(summary(report) + "\n")
     return "".join(out)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
+HTML_SCOPES = ("article", "page")
 READERS = ("text", "markdown", "html")
 
 
@@ -31,8 +32,10 @@ def kind_of(path: str) -> str:
 
 
 def read_document(path: str, text: str, parse: Callable[[str], "Doc"] | None = None, *,
-                  reader: str | None = None) -> Document:
+                  reader: str | None = None, html_scope: str = "article") -> Document:
     """The Document for a file's decoded text, read by ``reader`` (default: by the path's suffix).
+
+    ``html_scope`` is ``article`` (an HTML page's story only) or ``page`` (all of it).
 
     The markup readers are imported only when a file needs them.
     """
@@ -45,7 +48,7 @@ def read_document(path: str, text: str, parse: Callable[[str], "Doc"] | None = N
     if kind == "html":
         from newslint.readers.html import read_html
 
-        return read_html(path, source, parse)
+        return read_html(path, source, parse, html_scope=html_scope)
     if kind != "text":
         raise ValueError(f"unknown reader {kind!r} (choose from {', '.join(READERS)})")
     from newslint.readers.text import read_text

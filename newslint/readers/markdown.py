@@ -14,6 +14,7 @@ here too); ``<!-- newslint: ... -->`` comments anywhere are suppression directiv
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 from typing import Callable, Sequence
@@ -21,7 +22,7 @@ from typing import Callable, Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from newslint.document import Document, line_starts
+from newslint.document import Document, line_starts, publication_date
 from newslint.readers.html import extract_html
 from newslint.readers.prose import ProseBuilder
 
@@ -274,5 +275,21 @@ def _skip_link_tail(content: str, cursor: int) -> int:
     return cursor
 
 
+# The publication date in front matter: ``date: 2015-03-02`` (YAML) or ``date = 2015-03-02`` (TOML).
+_FRONT_MATTER_DATE = re.compile(r"(?:date|published|publishdate|pubdate)\s*[:=](.*)", re.I)
+
+
+def front_matter_date(lines: Sequence[str]) -> datetime.date | None:
+    """The story's publication date from its front matter, if it gives one."""
+    for line in lines[1:front_matter_lines(lines)]:
+        match = _FRONT_MATTER_DATE.fullmatch(line.strip())
+        if match is not None:
+            return publication_date(match.group(1))
+    return None
+
+
 def read_markdown(path: str, source: str, parse: Callable | None = None) -> Document:
-    return _Reader(source).read().document(path, parse)
+    reader = _Reader(source)
+    document = reader.read().document(path, parse)
+    document.published = front_matter_date(reader.lines)
+    return document

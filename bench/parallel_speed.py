@@ -1,0 +1,75 @@
+"""Wall time of ``--jobs 2`` against ``--jobs 1`` (and of a local two-worker Dask cluster) on many stories.
+
+Runs ``newslint --format json`` over the same folder of stories (the first ``--stories`` Lee articles,
+copied in memory to a temporary folder, never into the project) with one process, with two worker
+processes, and on a ``distributed.LocalCluster`` of two workers bound to 127.0.0.1; checks the three
+outputs are byte-identical; reports the ratios with the machine's load average beside them (the
+ratio only means something when both cores are free).
+
+Run: ``python bench/parallel_speed.py [--stories 300] [--rounds 2]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _corpus import CORPUS, require_corpus, write_result
+
+
+def timed(arguments: list[str], cwd: Path) -> tuple[float, bytes]:
+    began = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "newslint", "--format", "json", *arguments, "."], cwd=cwd,
+                          capture_output=True, timeout=3600)
+    return time.perf_counter() - began, done.stdout
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stories", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=2)
+    arguments = parser.parse_args()
+    require_corpus()
+    from distributed import LocalCluster
+
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        for path in sorted((CORPUS / "clean" / "lee").glob("*.txt"))[: arguments.stories]:
+            (work / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+        load_before = os.getloadavg()
+        best = {"one": float("inf"), "two": float("inf"), "dask": float("inf")}
+        outputs: dict[str, bytes] = {}
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                          dashboard_address=None, worker_dashboard_address=None) as cluster:
+            runs = {"one": ["--jobs", "1"], "two": ["--jobs", "2"],
+                    "dask": ["--dask-scheduler", cluster.scheduler_address]}
+            for _ in range(arguments.rounds):
+                for name, options in runs.items():
+                    seconds, outputs[name] = timed(options, work)
+                    best[name] = min(best[name], seconds)
+        load_after = os.getloadavg()
+    identical = outputs["one"] == outputs["two"] == outputs["dask"]
+    body = "\n".join([
+        f"Stories: {arguments.stories} Lee articles, all checks; best of {arguments.rounds} rounds (wall time).",
+        f"Load average (1 min) before/after: {load_before[0]:.2f} / {load_after[0]:.2f} on {os.cpu_count()} cores.",
+        "",
+        "| run | seconds | ratio to --jobs 1 |",
+        "|---|---|---|",
+        f"| --jobs 1 | {best['one']:.2f} | 1.00 |",
+        f"| --jobs 2 | {best['two']:.2f} | {best['two'] / best['one']:.2f} |",
+        f"| Dask, 2 local workers | {best['dask']:.2f} | {best['dask'] / best['one']:.2f} |",
+        "",
+        f"Outputs byte-identical: {identical}.",
+        "",
+    ])
+    print(body)
+    print(f"written to {write_result('parallel_speed', body)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,335 @@
+"""Recognising photo credits: a credit line on its own, and a credit attached to the end or start of a caption.
+
+A credit names who made or supplied a picture. Pages print it in a handful of shapes, and a credit is
+recognised by its shape and its names, never by its position alone:
+
+- a lead word and a name: "Photo: Jane Roe", "Photograph by Jane Roe/Reuters", "Photographer: …",
+  "Credit: …", "Illustration by …", "Source: Reuters", "Courtesy of NASA", "Via Facebook", "© Jane Roe",
+  "Mandatory Credit: …"; several of them in a row ("Animation by Jo Lee. Photo by Kim Ray/AFP");
+- a chain of names joined by "/", "|" or "via", one of them an agency: "Jane Roe / Reuters",
+  "Jane Roe | Bloomberg | Getty Images", "Bloomberg via Getty Images", "Jo Lee/for The Valley Courier";
+- any of those in parentheses or brackets: "(AP Photo/Jane Roe)", "(Credit: Jo Lee/Outlet)", "[GETTY]";
+- a news agency's name alone ("REUTERS", "The Associated Press"): a credit only beside a caption, because
+  that is also how the second line of a byline reads.
+
+:func:`credit_strength` judges a whole line; :func:`attached_credit` finds a credit glued to a caption
+("… on Jan. 9, 2014. (AP Photo)", "… patient [GETTY]", "… Photograph: Jo Lee for the Courier",
+"Jo Lee/Getty ImagesA crowd gathers …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from ._lazy_pattern import LazyPattern, lazy
+from ._phrases import load_sections
+
+Strength = Literal["strong", "weak"]
+
+_MAX_CREDIT_WORDS = 16
+_MAX_CREDIT_LINE_WORDS = 30  # "Courtesy of X. See a larger version of the map." is still one credit line
+# A name as credits write it: capitalised words, initials, particles, hyphens and apostrophes ("Jean-Luc
+# de la Croix", "A. Name", "O'Neil"); a word may be a domain ("Shutterstock.com") or a number ("KGUN 9").
+_PARTICLES = r"(?:de|da|do|dos|du|van|von|der|den|del|della|di|la|le|al|el|bin|ibn|y|and|&|of|the|for|in|on)"
+_NAME_WORD = r"(?:[A-Z0-9][\w'’.&-]*|[a-z]+\.(?:com|org|net|co\.uk))"
+_NAME = lazy(rf"^{_NAME_WORD}(?:[\s,]+(?:{_NAME_WORD}|{_PARTICLES}))*$")
+_CHAIN_SEPARATOR = lazy(r"\s*[/|]\s*|\s+via\s+|\s*;\s*", re.I)
+_SEGMENT_SEPARATOR = lazy(r"(?<=[a-z0-9)\]])\.\s+(?=[A-Z])|\s*;\s+")
+# Words a credit may hold in lower case: "Photo by ev on Unsplash", "courtesy of the family", "for the Courier".
+_SMALL_WORDS = frozenset({
+    "via", "on", "and", "of", "de", "da", "van", "von", "der", "la", "le", "for", "by", "cc", "courtesy", "the",
+    "staff", "photographer", "photographers", "file", "files", "handout", "photo", "photos", "image", "images",
+    "illustration", "graphic", "creative", "commons", "archive", "archives", "collection", "magazine", "library",
+    "supplied", "pool", "contributor", "special", "to", "in", "at", "from", "with", "stock", "family", "picture",
+    "pictures", "video", "animation", "screenshot", "screengrab", "still", "used", "permission",
+    "provided", "credit", "vendors", "estate", "left", "right", "top", "bottom", "above", "below", "inset",
+    "main", "cover", "artwork", "design", "map", "chart", "data", "footage",
+})
+# Positions that introduce one credit of several: "Left: Photo by …. Right: Courtesy …".
+_POSITION = lazy(
+    r"^(?:(?:top|bottom|far|centre|center|upper|lower)\s+)?(?:left|right|top|bottom|above|below|main|inset|"
+    r"centre|center|cover|opposite)\s*(?::|-|–|—)\s*", re.I,
+)
+_SENTENCE_END = lazy(r"(?:[.!?…]|[.!?][\"'”’)\]])\s+|[\"'”’]\s+")
+
+
+@dataclass(frozen=True)
+class CreditWords:
+    agencies: frozenset[str]  # casefolded; news organisations, which also sign bylines
+    photo_agencies: frozenset[str]  # casefolded; sources that only ever credit pictures
+    lead: LazyPattern  # "Photo:", "Photograph by", "Credit", "Source:", "Courtesy of", "Via", "©"
+    tail_lead: LazyPattern  # the same leads where they follow a caption on its line
+    outlet_word: LazyPattern  # "… Times", "… Daily News": an outlet's name, known or not
+
+
+def _alternation(phrases: tuple[str, ...] | list[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")"
+
+
+def _key(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold().strip(" .,")
+
+
+@lru_cache(maxsize=16)
+def credit_words(extra_agencies: tuple[str, ...] = ()) -> CreditWords:
+    words = load_sections("caption_words.txt")
+    # The lead and what joins it to the name: "Photo: X", "Photo by X", "Photo/X", "Photo courtesy of X",
+    # "Credit X" (no colon) and "Courtesy X" (no "of").
+    joiner = r"(?:\s*:\s*|\s*/\s*|\s+(?:by|via|from)\s*:?\s*|\s+courtesy(?:\s+of)?\s*:?\s*|\s+credits?\s*:\s*)"
+    lead = _alternation(words["credit-lead"])
+    bare = _alternation(words["credit-lead-bare"])
+    return CreditWords(
+        agencies=frozenset(re.sub(r"^the\s+", "", _key(a)) for a in (*words["agency"], *extra_agencies)),
+        photo_agencies=frozenset(re.sub(r"^the\s+", "", _key(a)) for a in words["photo-agency"]),
+        lead=lazy(rf"^(?:{lead}{joiner}|{bare}(?:\s*:\s*|\s+|$)|©\s*|\(c\)\s+)", re.I),
+        tail_lead=lazy(rf"(?<!\S)(?:{lead}{joiner}|{bare}(?:\s*:\s*|\s+(?=[A-Z]))|©\s*)", re.I),
+        outlet_word=lazy(rf"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+(?:and\s+|of\s+(?:the\s+)?)?){{0,4}}"
+                               rf"{_alternation(words['outlet-word'])}$"),
+    )
+
+
+def _reads_as_a_sentence(text: str) -> bool:
+    """ "Photographs by Jo Lee hang in the hall" is copy; "Photo by jo on Unsplash" is a credit."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return sum(word[0].islower() and word.casefold() not in _SMALL_WORDS for word in words) >= 2
+
+
+def is_agency(text: str, words: CreditWords) -> bool:
+    key = re.sub(r"^the\s+", "", _key(text))
+    if key in words.agencies or key in words.photo_agencies:
+        return True
+    key = re.sub(r"\s+(?:photos?|images?|pictures?|staff|files?|pool)$", "", key)  # "AP Photo", "Reuters Staff"
+    key = re.sub(r"\.(?:com|co\.uk|org|net)$", "", key)  # "istockphoto.com"
+    return key in words.agencies or key in words.photo_agencies
+
+
+def is_photo_agency(text: str, words: CreditWords) -> bool:
+    key = _key(text)
+    return key in words.photo_agencies or re.search(r"\s(?:photos?|images?|pictures?)$", key) is not None
+
+
+def _is_name(part: str) -> bool:
+    part = re.sub(r"^(?:for|by)\s+", "", part.strip(), flags=re.I)
+    return len(part.split()) <= 7 and _NAME.match(part) is not None
+
+
+def _is_filler(part: str) -> bool:
+    """Parts of a chain that name no one: "File", "Files", "File 2013", "Pool", "Handout"."""
+    return re.fullmatch(r"(?:file(?:s|\s+photo)?|pool|handout|staff|(?:file\s+)?\d{4})", part.strip(), re.I) is not None
+
+
+def chain_strength(text: str, words: CreditWords) -> Strength | None:
+    """Names and agencies joined by "/", "|", "via" or ";", at least one of them an agency."""
+    parts = [part.strip(" .,") for part in _CHAIN_SEPARATOR.split(text.strip()) if part.strip(" .,")]
+    if not parts or len(parts) > 6:
+        return None
+    # "Jo Lee/for The Courier": the outlet a photographer worked for is as good as an agency.
+    agencies = [part for part in parts if is_agency(part, words) or re.match(r"for\s+[A-Z]", part)]
+    if not agencies or not all(part in agencies or _is_filler(part) or _is_name(part) for part in parts):
+        return None
+    if len(parts) > 1:
+        return "strong"
+    # "Getty Images" alone is a credit; "Flickr" or "Getty" alone may be a menu item or a share button.
+    if any(is_photo_agency(part, words) and len(part.split()) > 1 for part in agencies):
+        return "strong"
+    return "weak"
+
+
+_SITE_COPYRIGHT = lazy(r"^(?:©|\(c\)|copyright)?\s*(?:\d{4}\b|©)|rights reserved|\b(?:inc|ltd|llc|plc|co|corp|"
+                             r"limited|group|media group)\b\.?", re.I)
+_PLURAL_LEAD = lazy(r"^(?:photos|pictures|images|videos)\s*:", re.I)
+
+
+def _is_credit_name(text: str, words: CreditWords) -> bool:
+    """What follows a credit's lead: names, agencies and outlets, joined as credits join them ("Jo Lee/Reuters",
+    "Jo Lee for the Courier", "NASA/ESA", "Aviation Safety Network; ICAO"), or a nested lead ("Illustration by
+    Jo Lee"), or a short credit in lower case ("the family", "the vendors")."""
+    text = text.strip(" .,:")
+    if not text or len(text.split()) > _MAX_CREDIT_WORDS or re.search(r"https?://|www\.", text):
+        return False
+    nested = words.lead.match(text)
+    if nested and nested.end() < len(text):
+        return _is_credit_name(text[nested.end():], words)
+    pieces = [p.strip(" .,") for p in re.split(r"\s*[/|;]\s*|\s+via\s+|\s+and\s+|\s+[-–—]\s+", text)
+              if p.strip(" .,")]
+    for piece in pieces:
+        piece = re.sub(r"^(?:by|for|the)\s+", "", piece, flags=re.I)
+        if is_agency(piece, words) or _is_filler(piece):
+            continue
+        if re.search(r"['’]s\b", piece):
+            return False  # "Kim's Wedding Day" is a headline; a photographer's name has no possessive
+        if _is_name(piece):
+            continue
+        if all(word.casefold() in _SMALL_WORDS for word in piece.split()):
+            continue  # "courtesy of the vendors"
+        handle = re.fullmatch(r"(\S{1,30})\s+on\s+(.{2,40})", piece)
+        if handle and is_agency(handle.group(2), words):
+            continue  # a user name on a photo site: "Photo by ev on Unsplash"
+        if len(piece.split()) == 1 and re.fullmatch(r"[a-z][\w.-]{1,30}", piece):
+            continue  # a user name: "Photo by jlee"
+        return False
+    return True
+
+
+def _lead_credit(text: str, words: CreditWords) -> Strength | None:
+    """ "Photo: Jane Roe", "Photo by:", "Credit: NASA/ESA", "Courtesy of the family", "© Jane Roe"."""
+    lead = words.lead.match(text)
+    if not lead:
+        return None
+    rest = text[lead.end():].strip(" .,:")
+    introduced = lead.group().casefold()
+    if not rest:
+        # "Photo by:" alone: the name went to the next line.
+        return "strong" if re.search(r"\bby\b|(?:photo|image|picture)s?\s+credits?|credits?\s*:", introduced) else None
+    if introduced.lstrip().startswith(("©", "(c)", "copyright")):
+        # "© 2024 Example Media. All rights reserved": the site's copyright line, which promo-text reports.
+        if _SITE_COPYRIGHT.search(rest) or len(rest.split()) > 10 or _reads_as_a_sentence(rest):
+            return None
+        return "strong"
+    if not _is_credit_name(rest, words):
+        return None
+    if ":" not in introduced and not re.search(r"\b(?:by|via|courtesy|of)\b|/", introduced):
+        # "Credit X", "Via X", "Courtesy X" with no colon: a single unknown word must follow Via or Courtesy.
+        if len(rest.split()) == 1 and not is_agency(rest, words) and not introduced.startswith(("via", "courtesy")):
+            return None
+    if _PLURAL_LEAD.match(text) and not re.search(r"[/|;]", rest) and not is_agency(rest, words) and \
+            not re.search(r"\b(?:by|courtesy)\b", rest, re.I):
+        return "weak"  # "Photos: Harbour Festival" is as often a gallery's link as its credit
+    return "strong"
+
+
+def _segment_is_credit(segment: str, words: CreditWords) -> Strength | None:
+    segment = _POSITION.sub("", segment.strip()).strip()
+    if not segment:
+        return None
+    lead = _lead_credit(segment, words)
+    if lead:
+        return lead
+    return chain_strength(segment, words)
+
+
+def _unwrap(text: str) -> tuple[str, bool]:
+    """The text inside one pair of parentheses or brackets around the whole of it, and whether there were any."""
+    stripped = text.strip()
+    if len(stripped) > 2 and (stripped[0], stripped[-1]) in (("(", ")"), ("[", "]")):
+        inner = stripped[1:-1]
+        if not re.search(r"[()\[\]]", inner):
+            return inner.strip(), True
+    return stripped, False
+
+
+def credit_strength(line: str, words: CreditWords) -> Strength | None:
+    """ "strong" for a line that is a photo credit wherever it stands; "weak" for one that is a credit only
+    beside a caption (a news agency's name alone, a bare name in parentheses)."""
+    if len(line) > 400 or len(line.split()) > _MAX_CREDIT_LINE_WORDS:
+        return None
+    line = " ".join(line.split())
+    text, wrapped = _unwrap(line)
+    text = text.rstrip(" .")
+    if not text:
+        return None
+    byline = re.match(r"^by\s+", text, re.I)
+    if byline:
+        # "By Jane Roe/WireImage" is a credit; "By Jane Roe" and "By Jane Roe, Reuters" are bylines.
+        chain = chain_strength(text[byline.end():], words)
+        return "strong" if chain == "strong" and re.search(r"[/|]", text) else None
+    segments = [s for s in _SEGMENT_SEPARATOR.split(text) if s.strip()]
+    first = _segment_is_credit(segments[0], words)
+    if len(segments) == 1 or first is None:
+        if first is None and len(segments) > 1:
+            first = chain_strength(text, words)  # "SOURCE: A; B; C" splits on ";" as a chain would
+        if first is None and "|" in text:
+            pieces = [p for p in re.split(r"\s+\|\s+", text) if p.strip()]
+            # "Text by Jo Lee | Photography by Kim Ray | Produced by Al Moss": one piece is a photo credit.
+            if len(pieces) > 1 and any(_lead_credit(p, words) == "strong" for p in pieces) and \
+                    all(re.match(r"^[\w ]{1,30}\bby\s+\S", p) or _lead_credit(p, words) for p in pieces):
+                return "strong"
+        if first is None and wrapped and _is_name(text) and len(text.split()) <= 4 and text[0].isupper():
+            return "weak"  # "(Jo Lee)": a credit beside a caption, a parenthetical anywhere else
+        if first is None and wrapped and line.strip().startswith("[") and re.fullmatch(r"via\s+\S.{0,40}", text,
+                                                                                         re.I):
+            return "strong"  # "[via Outlet]"
+        return first
+    if first == "strong" and all(_segment_is_credit(s, words) for s in segments[1:]):
+        return "strong"
+    if first == "strong" and _lead_credit(_POSITION.sub("", segments[0].strip()), words) == "strong":
+        # "Courtesy of TeleGeography. See a larger version of the map.": the credit, then the viewer's note.
+        return "strong"
+    return None
+
+
+_MEDIA_TAGS = lazy(r"^(?:video|videos|slideshows?|photos?|pictures?|pics|gallery|audio|watch|listen|live|"
+                         r"updated?|interactive|map|graphic|poll|quiz|podcast|opinion|analysis|exclusive|report|"
+                         r"sponsored|ad|promoted)$", re.I)
+_BRACKET_TOKEN = lazy(r"^(?:[A-Z]{2,10}(?:\s*/\s*[A-Z]{2,10})*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
+_GLUED_HEAD = lazy(r"^(?P<credit>[A-Z][^/|]{1,40}(?:\s*/\s*[^/|]{1,40}){1,3}?)(?=[A-Z][a-z'’]|[AI]\s)")
+_FOR_HEAD = lazy(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*for\s+[A-Z]")
+_FINISHED = (".", "!", "?", "”", '"', "’", "'")
+
+
+def _bracketed_tail(line: str) -> tuple[str, str, str] | None:
+    """(opening bracket, inner text, text before) of a bracketed stretch that ends the line."""
+    if not line.endswith((")", "]")):
+        return None
+    opening = "(" if line.endswith(")") else "["
+    start = line.rfind(opening, max(0, len(line) - 82))
+    if start <= 0 or re.search(r"[()\[\]]", line[start + 1:-1]):
+        return None
+    return opening, line[start + 1:-1].strip(), line[:start].rstrip()
+
+
+def attached_credit(line: str, words: CreditWords) -> str | None:
+    """The credit at the end of a caption ("… (AP Photo)", "… [GETTY]", "… Photo: Jo Lee", "… Jo Lee/Getty
+    Images") or glued to its start ("Jo Lee/Getty ImagesA crowd …", "Jo Lee/for The Courier A crowd …")."""
+    if len(line) > 1200:  # a caption is a paragraph at most
+        return None
+    line = re.sub(r"\s+(?:less|more|close|expand|hide|show)$", "", " ".join(line.split()), flags=re.I)
+    bracket = _bracketed_tail(line)
+    if bracket:
+        opening, inner, before = bracket
+        if before and not _MEDIA_TAGS.match(inner) and (
+            _segment_is_credit(inner, words)
+            or (opening == "[" and (_BRACKET_TOKEN.match(inner) or re.fullmatch(r"via\s+\S.{0,40}", inner, re.I)))
+            # "… prospects. (Jo Lee)": a name in parentheses after a finished sentence.
+            or (opening == "(" and before.endswith((".", "”", '"')) and _is_name(inner)
+                and 2 <= len(inner.split()) <= 4 and "'" not in inner and "’" not in inner)
+        ):
+            return inner
+    for start in reversed([match.end() for match in _SENTENCE_END.finditer(line)]):
+        tail = line[start:]
+        if len(tail.split()) > _MAX_CREDIT_WORDS:
+            break
+        if _segment_is_credit(tail, words) or (
+            # "… divisions. The Globe and Mail", "… in 2011. istockphoto.com": an outlet alone after the caption.
+            len(tail.split()) <= 6 and not tail.endswith((".", "!", "?"))
+            and (is_agency(tail, words) or words.outlet_word.match(tail) is not None)
+        ):
+            return tail
+    comma = line.rfind(", ")
+    if comma > 0 and re.match(r"(?:photos?|images?|pictures?|photography)\s+by\s", line[comma + 2:], re.I) and \
+            _segment_is_credit(line[comma + 2:], words) == "strong":
+        return line[comma + 2:]  # "See more photos in the gallery, images by Jo Lee"
+    # "… the new exam Photo: Getty Images": a lead word and colon after a caption that lost its full stop.
+    for lead in words.tail_lead.finditer(line, max(0, len(line) - 160)):
+        tail = line[lead.start():]
+        if lead.start() > 0 and ":" in lead.group() and tail[0].isupper() and _segment_is_credit(tail, words):
+            return tail
+    pipe = line.rfind(" | ")
+    if pipe > 0:
+        tail = re.sub(r"\s+(?:close|open|expand|enlarge)$", "", line[pipe + 3:], flags=re.I)
+        if chain_strength(tail, words):
+            return tail
+    head = _GLUED_HEAD.match(line)
+    if head and chain_strength(head.group("credit"), words) == "strong":
+        return head.group("credit")
+    if _FOR_HEAD.match(line):
+        return line[: line.index("/")]  # "Jo Lee/for The Courier …": where the outlet's name ends is not known
+    return None
+
+
+__all__ = ["CreditWords", "Strength", "attached_credit", "chain_strength", "credit_strength",
+           "credit_words", "is_agency"]

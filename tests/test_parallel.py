@@ -1,0 +1,94 @@
+"""--jobs and --dask-scheduler: the same bytes as a one-process run, failures reported, Ctrl-C clean."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newslint.cli import main
+from newslint.config import Config
+from newslint.engine import Linter, Source
+from newslint.parallel import LinterRecipe, lint_in_processes
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Path:
+    """Every fixture story, twice over, in one folder tree: many files of every kind and check."""
+    root = tmp_path_factory.mktemp("archive")
+    for copy in ("a", "b"):
+        shutil.copytree(FIXTURES, root / copy)
+    return root
+
+
+def _run(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "newslint", *arguments], cwd=cwd, capture_output=True, timeout=300)
+
+
+@pytest.mark.e2e
+def test_two_jobs_print_exactly_what_one_job_prints(archive: Path) -> None:
+    for output_format in ("text", "json", "jsonl"):
+        one = _run("--jobs", "1", "--format", output_format, ".", cwd=archive)
+        two = _run("--jobs", "2", "--format", output_format, ".", cwd=archive)
+        assert one.returncode == two.returncode == 1
+        assert two.stdout == one.stdout and len(one.stdout) > 1000
+
+
+def test_results_come_back_in_the_order_given_and_a_crashing_file_is_its_own_error(tmp_path: Path,
+                                                                                 monkeypatch) -> None:
+    names = [f"story{n:02}.txt" for n in range(12)]
+    for name in names:
+        (tmp_path / name).write_text("Share this article\n\nThe council met.\n")
+    real_lint = Linter.lint
+
+    def lint_or_die(self, source):  # a worker killed by the kernel (or a crash in native code) on one story
+        if str(source.path).endswith("story05.txt"):
+            os._exit(9)
+        return real_lint(self, source)
+
+    monkeypatch.setattr(Linter, "lint", lint_or_die)  # the fork-started workers inherit the patch
+    recipe = LinterRecipe(Config(select=("promo-text",)))
+    results = list(lint_in_processes([Source(str(tmp_path / name)) for name in names], recipe, jobs=2))
+    assert [Path(r.path).name for r in results] == names
+    crashed = [r for r in results if r.failures]
+    assert [Path(r.path).name for r in crashed] == ["story05.txt"]
+    assert "stopped unexpectedly" in crashed[0].failures[0].message
+    assert all(len(r.findings) == 1 for r in results if not r.failures)
+
+
+@pytest.mark.e2e
+def test_ctrl_c_stops_a_parallel_run_cleanly(archive: Path) -> None:
+    process = subprocess.Popen([sys.executable, "-m", "newslint", "--jobs", "2", "."], cwd=archive,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(2.5)  # the workers are loading the model or linting
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert b"Traceback" not in err and b"interrupted" in err
+
+
+@pytest.mark.e2e
+def test_a_dask_cluster_prints_exactly_what_a_local_run_prints(archive: Path) -> None:
+    from distributed import LocalCluster
+
+    local = _run("--format", "json", ".", cwd=archive)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, worker_dashboard_address=None) as cluster:
+        remote = _run("--format", "json", "--dask-scheduler", cluster.scheduler_address, ".", cwd=archive)
+    assert remote.returncode == local.returncode == 1, remote.stderr
+    assert remote.stdout == local.stdout
+
+
+def test_an_unreachable_scheduler_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "s.txt").write_text("The council met.\n")
+    result = CliRunner().invoke(main, ["--dask-scheduler", "tcp://127.0.0.1:9", str(tmp_path / "s.txt")])
+    assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.stderr
