@@ -152,6 +152,7 @@ class Document:
         photo_captions: Sequence[Block] = (),
         suppressions: Sequence["Directive"] = (),
         published: datetime.date | None = None,
+        notices: Sequence[str] = (),
     ) -> None:
         self.path = path
         self.text = text
@@ -162,6 +163,7 @@ class Document:
         self._caption_reach = list(itertools.accumulate((block.end for block in self.photo_captions), max))
         self.suppressions: tuple["Directive", ...] = tuple(suppressions)
         self.published = published
+        self.notices: tuple[str, ...] = tuple(notices)  # what the reader could not read, for a person to know
         self._parse = parse
         self._memo: dict[Callable[..., Any], Any] = {}
 

@@ -140,6 +140,7 @@ class Linter:
         except Exception as error:  # a reader's bug must cost this file, never the run's other files
             message = f"could not be read as {source.reader or kind_of(source.path)}: {type(error).__name__}: {error}"
             return FileResult(source.path, failures=(Failure(source.path, message[:300]),), linted=False)
+        notices.extend(f"{document.path}: {notice}" for notice in document.notices)
         if document.published is None:  # a date the file gives itself (front matter, <time>) comes first
             document.published = self.config.date
         findings, failures = self._check(document, notices)

@@ -228,3 +228,36 @@ def test_many_suppression_comments_cost_linear_time() -> None:
         assert len(linter.lint(Source("story.md", text=text)).findings) == 0
 
     assert growth(lint, 1_000) < 10  # four times the input: about 4x when linear, 16x when quadratic
+
+
+@pytest.mark.parametrize("name, text, notice", [
+    ("story.html", "<p>Story.</p>\n<!-- a note\n<p>Share this article</p>\n",
+     "story.html: line 2: a comment (<!--) is never closed; the text after it is linted as it stands"),
+    ("story.md", "Story.\n\n<!-- a note\n\nShare this article\n",
+     "story.md: line 3: a comment (<!--) is never closed; the text after it is linted as it stands"),
+    ("story.html", "<p>Story.</p>\n<script>\nvar x = 1;\n<p>Share this article</p>\n",
+     "story.html: line 2: <script> is never closed; the rest of the file is not read as copy"),
+])
+def test_markup_that_never_closes_is_said_with_its_line(tmp_path: Path, name: str, text: str, notice: str) -> None:
+    (tmp_path / name).write_text(text)
+    result = CliRunner().invoke(main, ["--select", "promo-text", str(tmp_path / name)])
+    assert f"newslint: {tmp_path / name}: {notice.split(': ', 1)[1]}" in result.stderr
+
+
+def test_a_character_reference_too_long_for_int_loses_nothing(desk: Path, monkeypatch) -> None:
+    (desk / "a.html").write_text("<p>&#" + "9" * 5000 + ";</p>\n<p>Share this article</p>\n")
+    (desk / "a.md").write_text("<div>&#" + "9" * 5000 + ";</div>\n\nShare this article\n")
+    result = run("--format", "json", "story.txt", "a.html", "a.md", cwd=desk, monkeypatch=monkeypatch)
+    report = json.loads(result.stdout)
+    assert report["errors"] == [] and sorted({f["path"] for f in report["findings"]}) == ["a.html", "a.md",
+                                                                                          "story.txt"]
+
+
+@pytest.mark.parametrize("make", [
+    lambda n: "<a" * n,  # html.parser rescans for every '<' with no '>' after it (CPython gh-135462)
+    lambda n: "<figure>" * n + "A caption." + "</figure>" * n,
+])
+def test_the_html_reader_is_linear_on_pathological_markup(make) -> None:
+    from newslint.readers import read_document
+
+    assert growth(lambda n: read_document("x.html", make(n)), 2_000) < 9

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from newslint.document import line_starts
+from newslint.readers.linear_feed import feed_linearly
 
 _SKIPPED = frozenset({"script", "style", "template", "noscript", "svg", "math", "textarea", "select", "object",
                       "iframe", "head"})
@@ -227,7 +228,7 @@ def article_scope(source: str) -> ScopePlan:
     """The story's region of an HTML page (see the module's documentation)."""
     builder = _TreeBuilder(source)
     try:
-        builder.feed(source)
+        feed_linearly(builder, source)
     except (ValueError, AssertionError):  # a character reference html.parser cannot decode: lint the page
         return ScopePlan(((0, len(source)),))
     builder.finish()

@@ -27,6 +27,7 @@ from typing import Callable
 
 from newslint.document import Document, line_starts, publication_date
 from newslint.readers.article_scope import ScopePlan, article_scope
+from newslint.readers.linear_feed import feed_linearly
 from newslint.readers.prose import ProseBuilder
 
 SKIPPED = frozenset({"script", "style", "template", "noscript", "code", "pre", "kbd", "samp", "svg", "math",
@@ -53,6 +54,7 @@ class _ProseParser(HTMLParser):
         self.line_starts = line_starts(self.chunk)
         self.comments_only = comments_only
         self.open: list[str] = []  # only the elements that matter: skipped ones, figure, figcaption
+        self.skip_started: int | None = None
         # How many of each are open, so that no event scans the stack (8,000 nested figures stay linear).
         self.open_counts: dict[str, int] = {}
         self.skipped_open = 0
@@ -72,6 +74,8 @@ class _ProseParser(HTMLParser):
     def _push(self, tag: str) -> None:
         self.open.append(tag)
         self.open_counts[tag] = self.open_counts.get(tag, 0) + 1
+        if tag in SKIPPED and not self.skipped_open:
+            self.skip_started = self.source_offset()  # where a <script> that never closes began
         self.skipped_open += tag in SKIPPED
 
     def _pop(self) -> str:
@@ -207,13 +211,24 @@ def _merged(spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
 _REFERENCE = re.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z][-.a-zA-Z0-9]*);?")
 
 
+def _say_what_was_never_closed(parser: "_ProseParser", builder: ProseBuilder, start: int) -> None:
+    if parser.skipped_open and parser.skip_started is not None:
+        tag = next((t for t in parser.open if t in SKIPPED), "element")
+        builder.unclosed(parser.skip_started, f"<{tag}>", "the rest of the file is not read as copy")
+    opened = parser.chunk.rfind("<!--")
+    if opened >= 0 and parser.chunk.find("-->", opened + 4) < 0:
+        builder.unclosed(start + opened, "a comment (<!--)", "the text after it is linted as it stands")
+
+
 def extract_html(builder: ProseBuilder, start: int, end: int, *, comments_only: bool = False,
                  scope: ScopePlan | None = None) -> datetime.date | None:
     """Feed the prose of ``builder.source[start:end]`` (HTML) into the builder; return the publication date
     its ``<meta property="article:published_time">`` (or else its first ``<time datetime>``) gives."""
     parser = _ProseParser(builder, start, end, comments_only=comments_only, scope=scope)
-    parser.feed(parser.chunk)
+    feed_linearly(parser, parser.chunk)
     parser.close()
+    if not comments_only:
+        _say_what_was_never_closed(parser, builder, start)
     if parser.scope is not None:
         parser.scope.finish(builder)
     while parser.open:  # figures left open by malformed markup still end their caption

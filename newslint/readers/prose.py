@@ -25,6 +25,7 @@ class ProseBuilder:
         self.segments: list[Segment] = []
         self.photo_captions: list[Block] = []
         self.comments: list[tuple[int, int, str]] = []  # (source start, source end, body)
+        self.notices: list[str] = []  # markup that hides the rest of the file: an unclosed comment or script
         self._caption_starts: list[tuple[int, int]] = []  # (offset in text, index in _parts) of open captions
 
     @property
@@ -79,6 +80,11 @@ class ProseBuilder:
             left = start + text.index(stripped[0])
             self.photo_captions.append(Block(left, left + len(stripped), stripped))
 
+    def unclosed(self, source_offset: int, what: str, consequence: str) -> None:
+        """``what`` opens at ``source_offset`` and never closes; ``consequence`` says what became of the rest."""
+        line = self.source.count("\n", 0, source_offset) + 1
+        self.notices.append(f"line {line}: {what} is never closed; {consequence}")
+
     def comment(self, source_start: int, source_end: int, body: str) -> None:
         self.comments.append((source_start, source_end, body))
 
@@ -93,6 +99,7 @@ class ProseBuilder:
             source=self.source,
             photo_captions=sorted(self.photo_captions, key=lambda block: block.start),
             suppressions=directives_in(self.source, self.comments, self._prose_lines()) if self.comments else (),
+            notices=self.notices,
         )
 
     def _prose_lines(self) -> set[int]:
