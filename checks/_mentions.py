@@ -3,18 +3,22 @@
 Mentions come from spaCy's PERSON entities and from the cues editors rely on: a title or honorific
 before a capitalised word, and an attribution ("said X", "X said"); once a story has introduced a
 full name, a lone surname (or a word a slip away from it) is a second reference to that person.
+The model's labels come in as :class:`Entity` values, from whatever pieces of the text were parsed.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ._candidates import CAPITALISED_WORD, lowercase_words
 from ._name_parts import (
     Mention,
     NamePart,
+    is_suffix,
     mention_from_parts,
     name_parts,
     spelling,
@@ -31,7 +35,12 @@ if TYPE_CHECKING:
     from newslint.document import Document
 
 _ATTRIBUTION_BEFORE = re.compile(r"\b(?:said|says|told|added|asked|explained|according to)[ \t]+(?=[A-Z])")
-_ATTRIBUTION_AFTER = re.compile(r"\b([A-Z][\w'’\-]+)[ \t]+(?:said|says|told|added|asked|explained)\b")
+# "Glyn Davies said", "spokesman Glyn Davies said", "Davies said": the name run before the verb.
+_ATTRIBUTION_AFTER = re.compile(
+    r"\b((?:[A-Z][\w'’\-]*\.?[ \t]+){0,3}[A-Z][\w'’\-]+)[ \t]+(?:said|says|told|added|asked|explained)\b"
+)
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?[ \t]+$")
+_TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]{1,13})\.?[ \t]+$")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]{1,13})\.?[ \t]+(?=[A-Z])")
 # Entity labels that show a capitalised word is not a person.
 _NOT_PERSON_LABELS = frozenset({
@@ -68,27 +77,41 @@ class _Spans:
         return any(self._ends[i] > start for i in range(low, high))
 
 
-def _entity_spans(doc: "Doc", labels: Iterable[str]) -> _Spans:
-    wanted = set(labels)
-    return _Spans((e.start_char, e.end_char) for e in doc.ents if e.label_ in wanted)
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity the model found: ``text[start:end]`` of the document, with its label.
+
+    ``several_words`` says the entity has more than one word besides titles and a possessive
+    ("Menger Foundation", not "Ms Wolthuzen" or "Wolthuzen's").
+    """
+
+    start: int
+    end: int
+    label: str
+    text: str
+    several_words: bool
 
 
-def _lowercase_words(text: str) -> frozenset[str]:
-    """Words the story writes in lowercase: a capitalised one of them is a common word, not a name."""
-    return frozenset(m.group() for m in re.finditer(r"\b[a-z][a-z'’\-]+\b", text))
+def entities(doc: "Doc", offset: int = 0) -> Iterator[Entity]:
+    """The entities of a Doc parsed from the document text at ``offset``, in document offsets."""
+    titles = title_words()
+    for entity in doc.ents:
+        words = [t for t in entity if t.text not in ("'s", "’s") and fold(t.text.rstrip(".")) not in titles]
+        yield Entity(entity.start_char + offset, entity.end_char + offset, entity.label_, entity.text,
+                     len(words) > 1)
 
 
-def _ner_mentions(doc: "Doc", text: str) -> Iterator[Mention]:
+def _ner_mentions(found: Sequence[Entity], text: str) -> Iterator[Mention]:
     labels: dict[str, list[str]] = {}
-    for entity in doc.ents:
-        labels.setdefault(entity.text, []).append(entity.label_)
-    for entity in doc.ents:
-        if entity.label_ != "PERSON":
+    for entity in found:
+        labels.setdefault(entity.text, []).append(entity.label)
+    for entity in found:
+        if entity.label != "PERSON":
             continue
         seen = labels[entity.text]
         if seen.count("PERSON") * 2 <= len(seen):
             continue  # "Sri Lanka" tagged PERSON once and GPE elsewhere: the tagger's slip
-        mention = mention_from_parts(name_parts(text, entity.start_char, entity.end_char), "ner")
+        mention = mention_from_parts(name_parts(text, entity.start, entity.end), "ner")
         if mention is not None:
             yield mention
 
@@ -105,36 +128,86 @@ def _cue_mentions(text: str) -> Iterator[Mention]:
         if mention is not None:
             yield mention
     for match in _ATTRIBUTION_AFTER.finditer(text):
-        mention = mention_from_parts([NamePart(match.group(1), match.start(1), match.end(1))], "attribution")
+        mention = mention_from_parts(name_parts(text, match.start(1), match.end(1)), "attribution")
         if mention is not None:
             yield mention
 
 
+# "the Mariners", "the Marines", "the Kennedy family": a capitalised word after an article names a
+# team, a body or a thing, not a person.
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))(?:the|The|a|an)[ \t]+$")
+
+
+def _titled(text: str, mention: Mention) -> bool:
+    """Whether a title or honorific stands right before the mention ("Senator Hill", "Mr Bown")."""
+    before = _TITLE_WORD_BEFORE.search(text, max(mention.start - 20, 0), mention.start)
+    return before is not None and fold(before.group(1)) in title_words()
+
+
+def _title_surname(text: str, mention: Mention) -> bool:
+    """A title word as a surname: "John Major", and "Mr Major" once the story has introduced him."""
+    if mention.has_given:
+        return any(not p.is_initial and not p.is_particle for p in mention.given)
+    return mention.cue == "second reference" and bool(_HONORIFIC_BEFORE.search(text, max(mention.start - 6, 0),
+                                                                                 mention.start))
+
+
+# A quoted run of capitalised words is the title of a work ("Kesler's Road", "The Life of Brian"):
+# a name in it is not a person's mention. Small words may stand between the capitalised ones.
+_QUOTED = re.compile(r"[\"“‘]([^\"“”‘’\n]{3,100})[\"”’]")
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "from"})
+
+
+def _quoted_titles(text: str) -> _Spans:
+    spans = []
+    for match in _QUOTED.finditer(text):
+        words = match.group(1).rstrip(",.!?").split()
+        if len(words) >= 2 and words[0][0].isupper() and all(
+            word[0].isupper() or word in _TITLE_SMALL_WORDS for word in words
+        ):
+            spans.append((match.start(1), match.end(1)))
+    return _Spans(spans)
+
+
+def _after_article(text: str, start: int) -> bool:
+    return bool(_ARTICLE_BEFORE.search(text, max(start - 5, 0), start))
+
+
 def find_mentions(document: "Document") -> list[Mention]:
-    """Every person mention in the document, in order, each name span once."""
-    text = document.text
-    doc = document.spacy_doc
+    """Every person mention in the document, the whole text parsed (for tests and measurements)."""
+    return mentions_in(document.text, list(entities(document.spacy_doc)))
+
+
+def mentions_in(
+    text: str, found: Sequence[Entity], concern: Callable[[Mention], bool] | None = None
+) -> list[Mention]:
+    """The person mentions in ``text``, in order, each name span once.
+
+    ``found`` are the model's entities (from the whole text or from the pieces around ``concern``'s
+    words); ``concern``, when given, keeps only the mentions it accepts, as if the story named no one
+    else.
+    """
     not_names = word_list("name_not_names.txt") | strippable_words()
-    lowercase = _lowercase_words(text)
-    non_person_spans = _entity_spans(doc, _NOT_PERSON_LABELS)
-    titles = title_words()
+    lowercase = lowercase_words(text)
+    non_person_spans = _Spans((e.start, e.end) for e in found if e.label in _NOT_PERSON_LABELS)
     longer_non_person_spans = _Spans(
-        (e.start_char, e.end_char)
-        for e in doc.ents
-        if e.label_ in _NOT_PERSON_LABELS
-        # "Ms Wolthuzen" (ORG) and "Wolthuzen's" are still one word with a label.
-        and len([t for t in e if t.text not in ("'s", "’s") and fold(t.text.rstrip(".")) not in titles]) > 1
+        (e.start, e.end) for e in found if e.label in _NOT_PERSON_LABELS and e.several_words
     )
+    titles_of_works = _quoted_titles(text)
 
     def plausible(mention: Mention) -> bool:
-        words = [mention.surname, *mention.given]
-        if any(fold(p.text.rstrip(".")) in not_names for p in words if not p.is_particle):
+        if any(fold(p.text.rstrip(".")) in not_names for p in mention.given if not p.is_particle):
+            return False
+        if fold(mention.surname.text) in not_names and not _title_surname(text, mention):
+            return False
+        if _after_article(text, mention.start) or titles_of_works.overlaps(mention.start, mention.end):
             return False
         if mention.has_given:
             return True
-        # A lone capitalised word: a sentence-initial common word, or part of a place or body?
+        # A lone capitalised word: a sentence-initial common word, or part of a place or body? Not
+        # after a title: "Senator Hill" is a person although the story writes "hill" too.
         surname = mention.surname.text
-        if surname.casefold() in lowercase:
+        if surname.casefold() in lowercase and mention.cue != "title" and not _titled(text, mention):
             return False
         # The tagger's PERSON, or the exact surname of someone the story introduced, outweighs a
         # place or organisation label on the same word ("Davenport had drawn ..." after "Lindsay
@@ -144,27 +217,33 @@ def find_mentions(document: "Document") -> list[Mention]:
         # The tagger labels an unfamiliar word as a place or body almost at random, so a label on
         # that one word alone does not outweigh a title ("Mr Wlfowitz") or the word's closeness to
         # a surname the story introduced; a label on a longer name ("Menger Foundation") does.
-        if mention.cue in ("title", "variant"):
+        # So does an attribution ("Mntoya said"), which only people and bodies make: a body that is a
+        # slip away from a person's surname is rarer than a surname the tagger took for a body.
+        if mention.cue in ("title", "variant", "attribution"):
             return not longer_non_person_spans.overlaps(mention.surname.start, mention.surname.end)
         return not non_person_spans.overlaps(mention.surname.start, mention.surname.end)
 
     accepted: list[Mention] = []
-    covered = _Spans()
+    covered = bytearray(len(text) + 1)  # characters inside an accepted mention (mentions are short)
 
     def accept(mentions: Iterable[Mention]) -> None:
         for mention in mentions:
-            if not covered.overlaps(mention.surname.start, mention.surname.end) and plausible(mention):
-                accepted.append(mention)
-                covered.add(mention.start, mention.end)
+            if concern is not None and not concern(mention):
+                continue
+            if any(covered[mention.surname.start : mention.surname.end]) or not plausible(mention):
+                continue
+            accepted.append(mention)
+            covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
 
-    accept([*_ner_mentions(doc, text), *_cue_mentions(text)])
+    accept(_ner_mentions(found, text))
+    accept(_cue_mentions(text))
+    # A surname the story shows is a person's ("Montoya said") makes "Gonzalo Montoya" a full name,
+    # whatever the tagger called it ("Gonzalo Montoya QC" as an organisation).
+    accept(_full_names_of(text, {m.surname.text for m in accepted}, lowercase))
     # Once a story has introduced "Aslan Maskhadov", a lone "Maskhadov" is him, whether or not the
     # tagger saw it; so is a lone word a slip away from his surname (the suspects this check is for).
     accept(_second_references(text, [m for m in accepted if m.has_given]))
     return sorted(accepted, key=lambda m: m.start)
-
-
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’\-.])[A-Z\u00C0-\u00DE][\w'’\-]+")
 
 
 def _second_references(text: str, full_names: list[Mention]) -> Iterator[Mention]:
@@ -187,10 +266,20 @@ def _second_references(text: str, full_names: list[Mention]) -> Iterator[Mention
     # A long story repeats its capitalised words: judge each distinct word once.
     cues: dict[str, str | None] = {}
     givens: dict[str, bool] = {}
-    for match in _CAPITALISED_WORD.finditer(text):
+    for match in CAPITALISED_WORD.finditer(text):
         word = without_possessive(match.group())
         # All capitals are headline style ("STANDS BY WEAH"), left out as in mention_from_parts.
-        if not word or word.isupper() or _next_word_capitalised(text, match.end()):
+        if not word or word.isupper():
+            continue
+        if word not in cues:
+            if spelling(word) in spelt:
+                cues[word] = "second reference"
+            elif surname_index.has_variant(word):
+                cues[word] = "variant"
+            else:
+                cues[word] = None
+        cue = cues[word]
+        if cue is None or _next_word_capitalised(text, match.end()):
             continue
         previous = _previous_capitalised_word(text, match.start())
         if previous is not None:
@@ -202,23 +291,37 @@ def _second_references(text: str, full_names: list[Mention]) -> Iterator[Mention
                     givens[previous.text] = given_index.has_variant(previous.text)
                 if not givens[previous.text]:
                     continue
-        if word not in cues:
-            if spelling(word) in spelt:
-                cues[word] = "second reference"
-            elif surname_index.has_variant(word):
-                cues[word] = "variant"
-            else:
-                cues[word] = None
-        cue = cues[word]
-        if cue is None:
-            continue
         given = (previous,) if previous is not None else ()
         yield Mention(given, NamePart(word, match.start(), match.start() + len(word)), cue)
 
 
+def _full_names_of(text: str, surnames: set[str], lowercase: frozenset[str]) -> Iterator[Mention]:
+    """ "Gonzalo Montoya" for a known surname "Montoya": a capitalised word before it is a given name.
+
+    Not a word that opens a sentence ("Then Montoya"), a title, or a word the story also writes in
+    lowercase.
+    """
+    if not surnames:
+        return
+    excluded = word_list("name_sentence_words.txt") | word_list("name_not_names.txt")
+    for match in CAPITALISED_WORD.finditer(text):
+        word = without_possessive(match.group())
+        if word not in surnames or _next_word_capitalised(text, match.end()):
+            continue
+        previous = _previous_capitalised_word(text, match.start())
+        if previous is None or fold(previous.text) in excluded or previous.text.casefold() in lowercase:
+            continue
+        if previous.text.isupper() and not previous.is_initial:
+            continue
+        yield Mention((previous,), NamePart(word, match.start(), match.start() + len(word)), "surname")
+
+
 def _next_word_capitalised(text: str, end: int) -> bool:
+    """Whether a capitalised word follows (so this one is part of a longer name); "Smith QC" is a name's end."""
     following = re.match(r"[ \t]+([^\s]+)", text[end : end + 40])
-    return bool(following and following.group(1)[0].isupper())
+    if not following or not following.group(1)[0].isupper():
+        return False
+    return not is_suffix(following.group(1).rstrip(",;:!?)\"”"))
 
 
 def _previous_capitalised_word(text: str, start: int) -> NamePart | None:

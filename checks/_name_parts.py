@@ -20,11 +20,16 @@ PARTICLES = frozenset({
     "de", "da", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "la", "le", "du", "bin", "ibn",
     "al", "ter", "ten",
 })
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Suffixes written in ordinary case ("Jr.", "PhD"); the other post-nominals count only in capitals
+# ("Smith QC", not a surname "Ao").
+_MIXED_CASE_SUFFIXES = frozenset({"jr", "jnr", "sr", "snr", "esq", "phd", "dphil"})
 # A name of more words than this is more likely an organisation or a title run together.
 MAX_NAME_WORDS = 5
+# No word of a name is longer than this (a hostile input's 10 MB "word" is not a name).
+MAX_NAME_WORD_LENGTH = 40
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-]*$")
-_INITIAL = re.compile(r"^[A-Z]\.?$")
+# "J.", "J", "K.J." and, before a surname, "LK" in "LK Advani": initials, not given names written out.
+_INITIAL = re.compile(r"^(?:[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z]{2,3})$")
 _TOKEN = re.compile(r"\S+")
 
 
@@ -98,6 +103,20 @@ def nickname_groups() -> dict[str, frozenset[str]]:
     return {form: frozenset(group) for form, group in groups.items()}
 
 
+@cache
+def _suffixes() -> frozenset[str]:
+    return word_list("name_suffixes.txt")
+
+
+def is_suffix(word: str) -> bool:
+    """ "Jr.", "II", "QC", "MP", "Ph.D.": a word that follows a name and is not part of it."""
+    plain = word.replace(".", "")
+    folded = fold(plain)
+    if folded not in _suffixes():
+        return False
+    return plain.isupper() or folded in _MIXED_CASE_SUFFIXES
+
+
 def title_words() -> frozenset[str]:
     return word_list("name_titles.txt")
 
@@ -154,7 +173,7 @@ def name_parts(text: str, start: int, end: int) -> list[NamePart]:
         word, kept, ends = _clean_word(token.group())
         if not word:
             break
-        capitalised = word[0].isupper() and bool(_NAME_WORD.match(word.rstrip(".")))
+        capitalised = word[0].isupper() and bool(_NAME_WORD.match(word.rstrip(".")) or _INITIAL.match(word))
         if not (capitalised or word in PARTICLES):
             break
         parts.append(NamePart(word, token.start(), token.start() + kept))
@@ -178,11 +197,12 @@ def mention_from_parts(parts: list[NamePart], cue: str) -> Mention | None:
     # "Sen. Tom Manger" is "Tom Manger"; so is "Then Manger" (a tagger's PERSON span) just "Manger".
     while len(parts) > 1 and fold(parts[0].text.rstrip(".")) in leading:
         parts.pop(0)
+    # "Sarah MacLeod QC", "Martin Luther King Jr.", "Sir John Smith KBE QC": the surname comes before.
+    while len(parts) > 1 and (parts[-1].is_particle or is_suffix(parts[-1].text)):
+        parts.pop()
     while parts and parts[-1].is_particle:
         parts.pop()
-    if len(parts) > 1 and fold(parts[-1].text.rstrip(".")) in SUFFIXES:
-        parts.pop()
-    if not parts or len(parts) > MAX_NAME_WORDS:
+    if not parts or len(parts) > MAX_NAME_WORDS or any(len(p.text) > MAX_NAME_WORD_LENGTH for p in parts):
         return None
     last = parts[-1]
     trimmed = without_possessive(last.text)
@@ -193,6 +213,9 @@ def mention_from_parts(parts: list[NamePart], cue: str) -> Mention | None:
     # All-caps words are headline style: their case says nothing, and NER reads them poorly.
     if any(p.text.isupper() and not p.is_initial for p in parts):
         return None
-    if fold(last.text) in strippable or any(fold(p.text.rstrip(".")) in strippable for p in parts[:-1]):
+    if any(fold(p.text.rstrip(".")) in strippable for p in parts[:-1]):
+        return None
+    # A title is a surname only after a given name: "John Major", "Tom Hill"; never "Mr President".
+    if fold(last.text) in strippable and not any(not p.is_initial and not p.is_particle for p in parts[:-1]):
         return None
     return Mention(tuple(parts[:-1]), last, cue)

@@ -30,6 +30,15 @@ MIN_LENGTH_SOUND_ALIKE: Final = 5
 
 PATTERN_DIACRITICS: Final = "missing diacritics"
 PATTERN_MAC: Final = "Mc/Mac"
+# A letter dropped from a five-letter name ("Brown"/"Bown"): a slip only when the story shows one
+# person is meant, so the check asks for more evidence than for the other patterns.
+PATTERN_SHORT_DROPPED: Final = "dropped letter (short name)"
+# The doubling on the wrong letter ("Phillipe"/"Philippe", "Harisson"/"Harrison").
+PATTERN_MOVED_DOUBLE: Final = "doubling moved"
+# Demonyms add a final "i" to a country's name ("Israel"/"Israeli", "Iraq"/"Iraqi"): never a slip.
+_DEMONYM_ENDINGS: Final = frozenset("i")
+# Longer names than this are not names (a hostile input's 10 MB "word"): they are never compared.
+MAX_NAME_LENGTH: Final = 40
 
 
 # Bounds for the memo tables: a long-running process (an editor plugin) lints many stories.
@@ -62,9 +71,13 @@ def misspelling_pattern(first: str, second: str) -> str | None:
     if _mac_to_mc(a) == _mac_to_mc(b):
         return PATTERN_MAC
     shorter, longer = sorted((a, b), key=len)
-    if len(shorter) < MIN_LENGTH or shorter[0] != longer[0]:
+    if len(shorter) < MIN_LENGTH or shorter[0] != longer[0] or len(longer) > MAX_NAME_LENGTH:
         return None
-    if OSA.distance(a, b) != 1 or JaroWinkler.similarity(a, b) < MIN_JARO_WINKLER:
+    if JaroWinkler.similarity(a, b) < MIN_JARO_WINKLER:
+        return None
+    if len(a) == len(b) and _moved_double(a, b):
+        return PATTERN_MOVED_DOUBLE
+    if OSA.distance(a, b) != 1:
         return None
     if len(a) == len(b):
         return _same_length_pattern(a, b)
@@ -72,6 +85,16 @@ def misspelling_pattern(first: str, second: str) -> str | None:
 
 
 _MAC = re.compile(r"^mac(?=\w)")
+
+
+def _undoubled(name: str) -> set[str]:
+    """``name`` with one letter of a doubled pair removed, for each doubled pair."""
+    return {name[:i] + name[i + 1 :] for i in range(len(name) - 1) if name[i] == name[i + 1] and name[i].isalpha()}
+
+
+def _moved_double(a: str, b: str) -> bool:
+    """ "Phillipe" / "Philippe": each has one doubled letter, and undoubling both gives one spelling."""
+    return a != b and bool(_undoubled(a) & _undoubled(b))
 
 
 def _mac_to_mc(name: str) -> str:
@@ -102,38 +125,70 @@ def _one_letter_more_pattern(shorter: str, longer: str) -> str | None:
         if index == len(longer) - 1:
             if letter == "n" and longer[index - 1] in "aei":
                 return None  # "Lanka"/"Lankan", "Korea"/"Korean": a demonym, not a slip
+            if letter in _DEMONYM_ENDINGS and longer[index - 1] not in VOWELS:
+                return None  # "Israel"/"Israeli", "Iraq"/"Iraqi"
             return "final letter"
-        if len(longer) >= MIN_LENGTH_DROPPED and letter.isalpha():
+        if not letter.isalpha():
+            return None
+        if len(longer) >= MIN_LENGTH_DROPPED:
             return "dropped letter"
+        if len(longer) == MIN_LENGTH_DROPPED - 1:
+            return PATTERN_SHORT_DROPPED
         return None
     return None
 
 
-class VariantIndex:
-    """Names filed by the first letter and length of their folded form, to find a word's variants fast.
+# A bucket of the index holds at most this many names. Real copy never comes near it (a bucket holds
+# the names one deletion away from one string); a hostile list of near-identical names would make
+# every look-up compare with all of them.
+_BUCKET_SIZE: Final = 16
 
-    Every pattern keeps the first folded letter (Mac and Mc both start with "m") and changes the
-    folded length by at most one, so a word need only be compared with three small buckets, not
-    with every name in a long story.
+
+def _index_forms(name: str) -> set[str]:
+    folded = fold(name)
+    if not folded or len(folded) > MAX_NAME_LENGTH:
+        return set()
+    return {folded, _mac_to_mc(folded)}
+
+
+def _deletion_keys(name: str) -> set[str]:
+    """``name`` and every string one letter shorter: two names one edit apart share one of these."""
+    keys = {name}
+    keys.update(name[:i] + name[i + 1 :] for i in range(len(name)))
+    return keys
+
+
+class VariantIndex:
+    """Names filed under their deletion neighbourhood, to find a word's variants without scanning.
+
+    Every pattern relates two names that share a key: a name, or the name less one letter (a
+    changed, dropped, added or transposed letter, and a doubling moved from one letter to another,
+    all leave one string both can reach). Mc/Mac is filed under the Mc form too. A word is compared
+    only with the few names that share a key with it, so a look-up costs the same in a short story
+    and in a long one.
     """
 
     def __init__(self, names: Iterable[str]) -> None:
-        self._buckets: dict[tuple[str, int], list[str]] = {}
+        self._buckets: dict[str, list[str]] = {}
         for name in dict.fromkeys(names):  # unique, in first-seen order
-            folded = fold(name)
-            if folded:
-                self._buckets.setdefault((folded[0], len(folded)), []).append(name)
+            for form in _index_forms(name):
+                for key in _deletion_keys(form):
+                    bucket = self._buckets.setdefault(key, [])
+                    if len(bucket) < _BUCKET_SIZE and (not bucket or bucket[-1] != name):
+                        bucket.append(name)
 
     def variants(self, word: str) -> Iterator[tuple[str, str]]:
         """(name, pattern) for each indexed name that ``word`` is a variant of (in no set order)."""
-        folded = fold(word)
-        if not folded:
-            return
-        for length in (len(folded) - 1, len(folded), len(folded) + 1):
-            for name in self._buckets.get((folded[0], length), ()):
-                pattern = misspelling_pattern(word, name)
-                if pattern is not None:
-                    yield name, pattern
+        seen: set[str] = set()
+        for form in _index_forms(word):
+            for key in _deletion_keys(form):
+                for name in self._buckets.get(key, ()):
+                    if name in seen:
+                        continue
+                    seen.add(name)
+                    pattern = misspelling_pattern(word, name)
+                    if pattern is not None:
+                        yield name, pattern
 
     def has_variant(self, word: str) -> bool:
         return next(self.variants(word), None) is not None

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Iterator
 
-from ._name_parts import Mention, given_names_compatible
+from ._name_parts import Mention, nickname_groups
+from ._names_variants import fold
+
+# Given names as short as this still count as a short form of a longer one ("Chris" / "Christopher").
+_MIN_SHORT_FORM = 3
 
 
 @dataclass
@@ -33,40 +38,107 @@ class Person:
         return self.mentions[0]
 
 
+def _initials(mention: Mention) -> set[str]:
+    return {fold(p.text)[0] for p in mention.given if not p.is_particle}
+
+
+def _lead_initial(mention: Mention) -> str | None:
+    """The letter of a leading initial ("J." in "J. Thomas Manger"), if the given names start with one."""
+    if mention.given and mention.given[0].is_initial:
+        return fold(mention.given[0].text)[0]
+    return None
+
+
+def _filed_under(mention: Mention) -> Iterator[tuple[str, str]]:
+    """The keys a full name is filed under: what another full name must match to be compatible."""
+    for word in mention.given_words:
+        yield "word", word
+        for length in range(_MIN_SHORT_FORM, len(word) + 1):
+            yield "starts", word[:length]  # a longer name with this one as its short form
+    for letter in _initials(mention):
+        yield "initial", letter
+    lead = _lead_initial(mention)
+    if lead is not None:
+        yield "lead", lead
+
+
+def _looked_up_by(mention: Mention) -> Iterator[tuple[str, str]]:
+    """The keys to look a full name up by: each matches the keys of a compatible name (see _filed_under)."""
+    nicknames = nickname_groups()
+    for word in mention.given_words:
+        yield "word", word
+        for form in nicknames.get(word, ()):
+            yield "word", form
+        for length in range(_MIN_SHORT_FORM, len(word)):
+            yield "word", word[:length]  # an earlier name that is a short form of this one
+        if len(word) >= _MIN_SHORT_FORM:
+            yield "starts", word
+    lead = _lead_initial(mention)
+    if lead is not None:
+        yield "initial", lead
+    for letter in _initials(mention):
+        yield "lead", letter
+
+
+class _People:
+    """The people of one surname, with an index that finds the first one a full name is compatible with.
+
+    ``given_names_compatible`` is a union of relations that each compare one key (a given name, a short
+    form, an initial), so every person is filed under its names' keys and a full name is looked up by
+    its own: a look-up costs the same however many people share the surname.
+    """
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.first_full_starts: list[int] = []  # start of each person's first full name, in order
+        self._first_by_key: dict[tuple[str, str], int] = {}  # key -> the earliest person filed under it
+
+    def add(self, mention: Mention) -> None:
+        matches = [self._first_by_key[key] for key in _looked_up_by(mention) if key in self._first_by_key]
+        if matches:
+            index = min(matches)
+            self.people[index].mentions.append(mention)
+        else:
+            index = len(self.people)
+            self.people.append(Person(mention.key, [mention]))
+            self.first_full_starts.append(mention.start)
+        for key in _filed_under(mention):
+            self._first_by_key.setdefault(key, index)
+
+
 def group_people(mentions: list[Mention]) -> list[Person]:
     """Link mentions into people: full names by surname and given names, then surname-only ones.
 
-    A lone word that is some full name's given name ("Michelle" after "Michelle Obama") is a
-    first-name reference, not a surname, and is left out.
+    A full name joins the first person of its surname with a compatible given name. A surname-only
+    mention joins the most recent person of its surname introduced before it (the first one, when it
+    comes before them all). A lone word that is some full name's given name ("Michelle" after
+    "Michelle Obama") is a first-name reference, not a surname, and is left out. Linear in the number
+    of mentions: no mention is compared with every person of its surname.
     """
     full_surnames = {m.key for m in mentions if m.has_given}
     given_words = {w for m in mentions if m.has_given for w in m.given_words}
-    people: list[Person] = []
-    by_key: dict[str, list[Person]] = {}  # people with each surname, in the order they were made
-
-    def new_person(mention: Mention) -> None:
-        person = Person(mention.key, [mention])
-        people.append(person)
-        by_key.setdefault(mention.key, []).append(person)
-
+    by_key: dict[str, _People] = {}
+    order: list[Person] = []  # people in the order they were made
     for mention in mentions:
         if not mention.has_given:
             continue
-        for person in by_key.get(mention.key, ()):
-            if any(given_names_compatible(mention, m) for m in person.given_mentions):
-                person.mentions.append(mention)
-                break
-        else:
-            new_person(mention)
+        group = by_key.setdefault(mention.key, _People())
+        before = len(group.people)
+        group.add(mention)
+        if len(group.people) > before:
+            order.append(group.people[-1])
     for mention in mentions:
         if mention.has_given or (mention.key in given_words and mention.key not in full_surnames):
             continue
-        candidates = by_key.get(mention.key)
-        if not candidates:
-            new_person(mention)
+        known = by_key.get(mention.key)
+        if known is None:
+            known = by_key[mention.key] = _People()
+            person = Person(mention.key, [mention])
+            known.people.append(person)
+            known.first_full_starts.append(mention.start)
+            order.append(person)
             continue
         # The most recent full name before it; a surname used before any full name goes to the first.
-        before = [p for p in candidates if p.first.start <= mention.start]
-        target = before[-1] if before else candidates[0]
-        bisect.insort(target.mentions, mention, key=lambda m: m.start)
-    return people
+        index = max(bisect.bisect_right(known.first_full_starts, mention.start) - 1, 0)
+        bisect.insort(known.people[index].mentions, mention, key=lambda m: m.start)
+    return order

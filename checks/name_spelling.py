@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -13,7 +14,8 @@ from newslint.finding import Problem
 from newslint.options import FilePath
 from newslint.registry import check
 
-from ._mentions import find_mentions
+from ._candidates import find_candidates
+from ._mentions import entities, mentions_in
 from ._name_parts import (
     Mention,
     NamePart,
@@ -22,26 +24,36 @@ from ._name_parts import (
     name_parts,
     spelling,
 )
-from ._names_variants import PATTERN_DIACRITICS, VariantIndex, fold, has_diacritics, misspelling_pattern
+from ._names_variants import (
+    PATTERN_DIACRITICS,
+    PATTERN_MOVED_DOUBLE,
+    PATTERN_SHORT_DROPPED,
+    VariantIndex,
+    fold,
+    has_diacritics,
+    misspelling_pattern,
+)
 from ._people import Person, group_people
 
 # Given names come in pairs that differ by their last letter and are two people: Paul/Paula,
 # Louis/Louise, Francis/Frances. A given-name variant counts only if the change is further in.
 _GIVEN_NAME_PATTERNS = frozenset({
     "transposed letters", "doubled letter", "dropped letter", "vowel swap", PATTERN_DIACRITICS,
+    PATTERN_MOVED_DOUBLE,
 })
 
 
-@dataclass(frozen=True, slots=True)
+# A first line of at most this many words, above more lines, is a headline.
+_HEADLINE_WORDS = 20
+
+
 class _Form:
     """One spelling of a surname in the story and every mention that uses it."""
 
-    key: str
-    people: tuple[Person, ...]
-
-    @property
-    def mentions(self) -> list[Mention]:
-        return sorted((m for p in self.people for m in p.mentions), key=lambda m: m.start)
+    def __init__(self, key: str, people: tuple[Person, ...]) -> None:
+        self.key = key
+        self.people = people
+        self.mentions: list[Mention] = sorted((m for p in people for m in p.mentions), key=lambda m: m.start)
 
     @property
     def written(self) -> str:
@@ -51,7 +63,7 @@ class _Form:
     def first_start(self) -> int:
         return self.mentions[0].start
 
-    @property
+    @cached_property
     def with_given(self) -> list[Person]:
         return [p for p in self.people if p.has_given]
 
@@ -67,16 +79,27 @@ def name_spelling(document: Document, options: NameSpellingOptions) -> Iterator[
 
     What it does
     ------------
-    Finds the people a story names (spaCy's PERSON entities, helped by titles such as "Sen." or
-    "Sheriff" and by attributions such as "said Menger"), links each surname-only reference to the
-    full name it follows, and compares the spellings. A surname that differs from another by a
-    typical slip (transposed, doubled or dropped letters, a vowel swap, Mc/Mac, a missing accent,
-    a dropped or added final letter) is reported when the two forms belong to one person: the
-    same or compatible given names ("Thomas", "Tom", "J. Thomas"), or a surname never written
-    with a given name beside a full name. The rarer form is reported; when both are used equally
-    the later one is, and the message says the two forms conflict. Two people introduced with
-    different given names ("Tom Manger", "Ann Menger") and family members ("Barack and Michelle
-    Obama") are left alone.
+    First, on the text alone, finds capitalised words that are a typical slip away from each other:
+    transposed letters (anywhere, the end included: "Kowalksi"), a letter doubled or undoubled
+    ("Feldmann", "Harison"), a doubling moved to the next letter ("Morissey"), a vowel swap, a
+    dropped letter (in names of five letters too: "Bown"), a sound-alike letter (c/k, s/z), an
+    added or dropped final letter, Mc/Mac, a missing accent. A story with no such pair (most
+    stories) is done without the NLP model; otherwise only the sentences holding the pair are
+    parsed. People are the model's PERSON entities and the words an editor reads as names whatever
+    the model says: after a title or honorific ("Mr", "Sen.", "Police Chief"), in an attribution
+    ("said X", "Glyn Davies said"), before a surname the story uses for a person, and lone
+    second references; titles, suffixes and post-nominals ("Jr.", "II", "QC", "MP", "PhD") are not
+    surnames. Two spellings are one person's when their given names agree ("Thomas", "Tom",
+    "J. Thomas") or one is only ever a bare surname after the other's full name.
+
+    Which spelling is reported follows the evidence: an accent over none, then the form more
+    mentions use (so a misspelt introduction is reported, not the two right references after it),
+    then, for a name written once each way, the full name over the bare surname. Even evidence is
+    reported as a conflict with no suggestion. A dropped letter in a five-letter name counts only
+    when each spelling is one person's. Left alone: two people introduced with different given
+    names ("Carl Lindqvist", "Anna Lindquist"), family members ("Barack and Michelle Obama"), a bare
+    surname used before a full name (in the body, not the headline), names after "the" ("the
+    Mariners"), names in quoted titles of works, a country and its people ("Israel", "Israeli").
 
     With the option ``names-file`` (one canonical spelling per line, such as the newsroom's list of
     local officials; ``#`` starts a comment), any close variant of a listed name is reported, even
@@ -96,8 +119,10 @@ def name_spelling(document: Document, options: NameSpellingOptions) -> Iterator[
 
     reports ``"Menger" may be a misspelling of "Manger" (line 1)``, with the suggestion ``Manger``.
     """
-    people = group_people(find_mentions(document))
     house_names = _read_names_file(options.names_file)
+    people = _people(document, house_names)
+    if not people:
+        return
     reported: set[int] = set()
     problems = [
         *_house_list_problems(people, house_names),
@@ -108,6 +133,20 @@ def name_spelling(document: Document, options: NameSpellingOptions) -> Iterator[
         if problem.start not in reported:
             reported.add(problem.start)
             yield problem
+
+
+def _people(document: Document, house_names: tuple[Mention, ...]) -> list[Person]:
+    """The people whose names could be misspelt: candidates on the text first, the model only for them.
+
+    A story with no two capitalised words a slip apart (and no word a slip from a listed name) has
+    nothing to report, and is never parsed. Otherwise only the pieces holding candidate words go
+    through the model, in one batch, and only mentions of candidate words are kept.
+    """
+    candidates = find_candidates(document.text, [name.surname.text for name in house_names])
+    if not candidates:
+        return []
+    found = [entity for start, doc in document.parse_spans(candidates.pieces) for entity in entities(doc, start)]
+    return group_people(mentions_in(document.text, found, candidates.concern))
 
 
 def _read_names_file(path: str) -> tuple[Mention, ...]:
@@ -160,11 +199,11 @@ def _misspelt(suspect: NamePart, reference: str, where: str) -> Problem:
 
 
 def _conflict(suspect: NamePart, reference: str, where: str) -> Problem:
+    """Two spellings with even evidence: both are named and neither is suggested."""
     return Problem(
         suspect.start,
         suspect.end,
         f'"{suspect.text}" conflicts with "{reference}" ({where}): the same person\'s name is spelt two ways',
-        suggestion=reference,
     )
 
 
@@ -224,6 +263,7 @@ def _forms(people: list[Person]) -> dict[str, _Form]:
 
 def _surname_problems(document: Document, people: list[Person], house_keys: set[str]) -> Iterator[Problem]:
     forms = sorted(_forms(people).values(), key=lambda f: f.first_start)
+    headline_end = _headline_end(document)
     order = {form.written: position for position, form in enumerate(forms)}
     index = VariantIndex(order)
     for position, first in enumerate(forms):
@@ -235,7 +275,7 @@ def _surname_problems(document: Document, people: list[Person], house_keys: set[
             pattern = misspelling_pattern(first.written, second.written)
             if pattern is None:
                 continue
-            verdict = _judge(first, second, pattern)
+            verdict = _judge(first, second, pattern, headline_end)
             if verdict is None:
                 continue
             suspect, reference, conflicting = verdict
@@ -245,10 +285,22 @@ def _surname_problems(document: Document, people: list[Person], house_keys: set[
                 yield report(mention.surname, reference.written, where)
 
 
-def _judge(first: _Form, second: _Form, pattern: str) -> tuple[_Form, _Form, bool] | None:
+def _headline_end(document: Document) -> int:
+    """Where a headline (a short first line of a story of several lines) ends; 0 when there is none."""
+    lines = document.line_spans()
+    first, second = next(lines, None), next(lines, None)
+    if first is None or second is None or len(first.text.split()) > _HEADLINE_WORDS:
+        return 0
+    return first.end
+
+
+def _judge(first: _Form, second: _Form, pattern: str, headline_end: int) -> tuple[_Form, _Form, bool] | None:
     """(suspect, reference, whether the forms merely conflict), or None when they are two people.
 
-    ``first`` is the form the story uses first.
+    ``first`` is the form the story uses first; ``headline_end`` is where a headline ends. The
+    evidence for a spelling, strongest first: an accent (lost in copy far more often than
+    invented), how many mentions use it, and for a name written once each way, the full name over
+    a bare surname. Even evidence is a conflict.
     """
     if first.with_given and second.with_given:
         # Both written with given names: one person only if each form is one person and they agree.
@@ -265,22 +317,27 @@ def _judge(first: _Form, second: _Form, pattern: str) -> tuple[_Form, _Form, boo
         # A surname never written with a given name, beside a full name it is a slip away from:
         # the strongest sign of a misspelt second reference.
         surname_only = second if first.with_given else first
-        if surname_only is first:
+        full = first if surname_only is second else second
+        if any(headline_end <= m.start < full.first_start for m in surname_only.mentions):
             # A second reference follows the introduction. A bare surname used before a full name
             # that is a slip away is more often someone else ("the prophet Mohammed" before
-            # "Yuhanna Abdullah Muhammed").
+            # "Yuhanna Abdullah Muhammed"); only a headline names a person before the story does.
             return None
     else:
         return None  # two bare surnames: nothing says they are one person
+    if pattern == PATTERN_SHORT_DROPPED and (len(first.people) > 1 or len(second.people) > 1):
+        # "Brown"/"Bown": a dropped letter in a five-letter name is as often another name, unless
+        # each spelling is one person's and no other person of either spelling is named.
+        return None
     if pattern == PATTERN_DIACRITICS and has_diacritics(first.written) != has_diacritics(second.written):
-        # Accents get lost in copy far more often than they are invented.
         suspect = second if has_diacritics(first.written) else first
         return suspect, (first if suspect is second else second), False
     count_first, count_second = len(first.mentions), len(second.mentions)
     if count_first != count_second:
         suspect = first if count_first < count_second else second
         return suspect, (second if suspect is first else first), False
-    if surname_only is not None:
+    if surname_only is not None and count_first == 1:
+        # "Ravi Chatterjee ... said Mr Chaterjee": the introduction is the spelling to keep.
         return surname_only, (second if surname_only is first else first), False
     return second, first, True
 
@@ -298,11 +355,16 @@ def _changes_last_letter(a: str, b: str) -> bool:
 
 def _coordinated(document: Document, first: Person, second: Person) -> bool:
     """ "Paul Smith and Pual Smith" side by side, joined by "and", "&" or a comma, are two people."""
+    starts = [m.start for m in second.mentions]
     for a in first.mentions:
-        for b in second.mentions:
-            earlier, later = sorted((a, b), key=lambda m: m.start)
-            if document.text[earlier.end : later.start].strip() in {"and", "&", ",", ", and"}:
-                return True
+        # Only the mention of ``second`` just after ``a`` or just before it can sit side by side with it.
+        after = bisect.bisect_left(starts, a.end)
+        for index in (after - 1, after):
+            if 0 <= index < len(starts):
+                b = second.mentions[index]
+                earlier, later = sorted((a, b), key=lambda m: m.start)
+                if document.text[earlier.end : later.start].strip() in {"and", "&", ",", ", and"}:
+                    return True
     return False
 
 
@@ -314,24 +376,44 @@ def _given_name_problems(document: Document, people: list[Person]) -> Iterator[P
             # only ever given whole is as often a company the tagger took for one ("Virgin Blue").
             continue
         full = form.with_given
-        for index, a in enumerate(full):
-            for b in full[index + 1 :]:
-                name_a, name_b = _first_given(a.given_mentions[0]), _first_given(b.given_mentions[0])
-                if name_a is None or name_b is None:
-                    continue
-                pattern = misspelling_pattern(name_a.text, name_b.text)
-                if pattern not in _GIVEN_NAME_PATTERNS or _changes_last_letter(name_a.text, name_b.text):
-                    continue
-                if _coordinated(document, a, b):
-                    continue
-                count_a, count_b = len(a.given_mentions), len(b.given_mentions)
-                # b is introduced after a: on equal counts the later one is the suspect.
-                suspect, reference = (b, a) if count_b <= count_a else (a, b)
-                suspect_key = fold((name_b if suspect is b else name_a).text)
-                reference_name = name_a if reference is a else name_b
-                where = f"line {_line_of(document, reference.given_mentions[0].start)}"
-                report = _conflict if count_a == count_b else _misspelt
-                for mention in suspect.given_mentions:
-                    part = _first_given(mention)
-                    if part is not None and fold(part.text) == suspect_key:
-                        yield report(part, reference_name.text, where)
+        if len(full) < 2:
+            continue
+        # People of one surname filed by their first given name: each is compared only with the
+        # earlier people whose given name is a slip away, never with all of them.
+        by_given: dict[str, list[int]] = {}
+        for position, person in enumerate(full):
+            name = _first_given(person.given_mentions[0])
+            if name is not None:
+                by_given.setdefault(name.text, []).append(position)
+        index = VariantIndex(by_given)
+        for written_b, positions_b in by_given.items():
+            for written_a, _pattern in index.variants(written_b):
+                for position_b in positions_b:
+                    for position_a in by_given[written_a]:
+                        if position_a < position_b:
+                            yield from _given_name_pair(document, full[position_a], full[position_b])
+
+
+def _given_name_pair(document: Document, a: Person, b: Person) -> Iterator[Problem]:
+    """``b`` is introduced after ``a``; their given names are a slip apart."""
+    name_a, name_b = _first_given(a.given_mentions[0]), _first_given(b.given_mentions[0])
+    if name_a is None or name_b is None:
+        return
+    pattern = misspelling_pattern(name_a.text, name_b.text)
+    if pattern not in _GIVEN_NAME_PATTERNS or _changes_last_letter(name_a.text, name_b.text):
+        return
+    if _coordinated(document, a, b):
+        return
+    count_a, count_b = len(a.given_mentions), len(b.given_mentions)
+    if count_a == count_b:  # even evidence: the later one conflicts with the earlier
+        suspect, reference, report = b, a, _conflict
+    else:
+        suspect, reference = (b, a) if count_b < count_a else (a, b)
+        report = _misspelt
+    suspect_key = fold((name_b if suspect is b else name_a).text)
+    reference_name = name_a if reference is a else name_b
+    where = f"line {_line_of(document, reference.given_mentions[0].start)}"
+    for mention in suspect.given_mentions:
+        part = _first_given(mention)
+        if part is not None and fold(part.text) == suspect_key:
+            yield report(part, reference_name.text, where)

@@ -214,8 +214,10 @@ def test_variant_index_finds_exactly_what_a_full_comparison_finds() -> None:
     rng = random.Random(11)
     stems = ["Manger", "Kovac", "Halvorsen", "McKenzie", "José", "Abbott", "Feinstein", "Oyelaran", "Reid"]
     names = set(stems)
-    for stem in stems:  # single-letter edits of every kind, some of them patterns and most not
-        for _ in range(30):
+    # Single-letter edits of every kind, some of them patterns and most not; few enough per stem that
+    # no bucket of the index reaches its cap (a hostile list of near-identical names would).
+    for stem in stems:
+        for _ in range(5):
             i = rng.randrange(len(stem))
             letter = rng.choice("aeioubcklnrstz")
             names |= {stem[:i] + letter + stem[i + 1 :], stem[:i] + stem[i + 1 :], stem[:i] + letter + stem[i:]}
@@ -287,3 +289,172 @@ def test_long_input_compares_each_word_with_few_names(long_document: Document, m
     # Comparing every capitalised word with every name made this quadratic (about 90,000 calls here).
     assert calls < len(long_document.text.split()) / 2
 
+
+
+# --- candidates first, model second ------------------------------------------------------------
+
+
+class _FakeDoc:
+    """What the check reads from a parse: no entities (every name then rests on the text's cues)."""
+
+    ents: tuple = ()
+
+
+def _recording_document(text: str, parsed: list[str]) -> Document:
+    def parse(piece: str) -> _FakeDoc:
+        parsed.append(piece)
+        return _FakeDoc()
+
+    return Document.from_text("story.txt", text, parse=parse)
+
+
+def test_a_story_with_no_candidate_pair_is_never_parsed() -> None:
+    parsed: list[str] = []
+    document = _recording_document(
+        "Police Chief J. Thomas Manger said the meeting went well.\n\nMr Manger said he listened.\n", parsed
+    )
+    assert list(load_checks()["name-spelling"].run(document)) == []
+    assert parsed == []
+
+
+def test_only_the_sentences_holding_candidates_are_parsed() -> None:
+    parsed: list[str] = []
+    text = (
+        "The council met on Monday. Police Chief J. Thomas Manger said the meeting went well. "
+        "The budget passed without debate. Rates will rise by two per cent.\n\n"
+        '"We listened more than we talked," said Menger. The next meeting is in March.\n'
+    )
+    document = _recording_document(text, parsed)
+    findings = list(load_checks()["name-spelling"].run(document))
+    assert [(f.suggestion, text[f.start : f.end]) for f in findings] == [("Manger", "Menger")]
+    assert parsed == [
+        "Police Chief J. Thomas Manger said the meeting went well. ",
+        '"We listened more than we talked," said Menger. ',
+    ]
+
+
+def test_no_spacy_import_for_a_story_without_candidates() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from newslint.config import Config\n"
+        "from newslint.engine import Linter, Source\n"
+        "from newslint.registry import load_checks\n"
+        "linter = Linter(load_checks(), Config(select=('name-spelling',)))\n"
+        "result = linter.lint(Source('s.txt', text='Mayor Ann Lee spoke. Ms Lee said no. Lee left.'))\n"
+        "assert not result.findings and not result.failures and not result.notices, result\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
+
+
+def test_a_huge_single_line_is_parsed_in_bounded_pieces() -> None:
+    from newslint.checks._candidates import MAX_PIECE
+
+    paragraph = (
+        "Harbour master Ellen Halvorsen said ferries would run until the bridge opens; "
+        "Halvorson said the ferries were full, and Mr Halvorsen agreed with the board "
+    )
+    text = paragraph * (400_000 // len(paragraph))  # one line, no sentence ends
+    parsed: list[str] = []
+    findings = list(load_checks()["name-spelling"].run(_recording_document(text, parsed)))
+    assert parsed and max(len(piece) for piece in parsed) <= MAX_PIECE
+    assert {f.suggestion for f in findings} == {"Halvorsen"}
+
+
+def test_long_runs_of_brackets_reach_the_model_as_spaces() -> None:
+    from newslint.nlp import Pipeline, model_safe
+
+    assert model_safe("Mayor (" + "(" * 100 + " Lee") == "Mayor " + " " * 101 + " Lee"
+    assert model_safe("a normal sentence, (with brackets).") == "a normal sentence, (with brackets)."
+    doc = Pipeline(None, {"ner"}).parser()("Mayor Ann Lee spoke. " + "(" * 4000 + "*" * 4000 + " Ms Lee left.")
+    assert len(doc.text) == 21 + 8000 + 13  # offsets unchanged
+
+
+def _near_identical_names(count: int) -> str:
+    """A list of people whose names differ by a letter: one surname spelt four ways, given names all different."""
+    rng = random.Random(4)
+    surnames = ["Kowalski", "Kowalsky", "Kowalksi", "Kovalski"]
+    lines = []
+    for _ in range(count):
+        given = "".join(rng.choice("bdfgklmnprst") + rng.choice("aeiou") for _ in range(3)).capitalize()
+        lines.append(f"Councillor {given} {rng.choice(surnames)} said yes, and Mr {rng.choice(surnames)} agreed.")
+    return "\n".join(lines) + "\n"
+
+
+def _work(count: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Comparisons the check makes on a list of ``count`` near-identical names (model left out)."""
+    from newslint.checks import _name_parts, _people
+
+    calls = 0
+
+    def counted(function):
+        def wrapper(*args, **kwargs):
+            nonlocal calls
+            calls += 1
+            return function(*args, **kwargs)
+
+        return wrapper
+
+    with monkeypatch.context() as patch:
+        for module in (_names_variants, name_spelling):
+            patch.setattr(module, "misspelling_pattern", counted(_names_variants.misspelling_pattern))
+        for module in (_name_parts, name_spelling):
+            patch.setattr(module, "given_names_compatible", counted(_name_parts.given_names_compatible))
+        patch.setattr(_people, "_looked_up_by", counted(_people._looked_up_by))
+        document = _recording_document(_near_identical_names(count), [])
+        list(load_checks()["name-spelling"].run(document))
+    return calls
+
+
+def test_grouping_near_identical_names_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Comparing every person with every other of the same surname made a 78 KB list take minutes.
+    small, large = _work(500, monkeypatch), _work(2_000, monkeypatch)
+    assert large < 6 * small, (small, large)  # four times the names: about four times the work
+
+
+def test_grouping_near_identical_names_time_grows_linearly() -> None:
+    import time
+
+    def seconds(count: int) -> float:
+        document = _recording_document(_near_identical_names(count), [])
+        began = time.perf_counter()
+        list(load_checks()["name-spelling"].run(document))
+        return time.perf_counter() - began
+
+    seconds(200)  # warm the memo tables and word lists
+    small, large = seconds(1_000), seconds(4_000)
+    assert large < 10 * small, (small, large)  # quadratic would be about 16 times
+
+
+def test_post_nominals_are_not_surnames() -> None:
+    for written, surname in [
+        ("Sarah MacLeod QC", "MacLeod"), ("John Smith MP", "Smith"), ("Martin Luther King Jr.", "King"),
+        ("Henry Ford II", "Ford"), ("Jane Roe PhD", "Roe"), ("Sir John Smith KBE QC", "Smith"),
+    ]:
+        mention = _mention(written)
+        assert mention.surname.text == surname, written
+
+
+def test_five_letter_names_need_one_person_of_each_spelling(linter: Linter) -> None:
+    text = (
+        "Prime Minister Gordon Brawn spoke first. Mr Brawn said the budget was fair.\n\n"
+        "Mr Bawn later played table tennis with students.\n"
+    )
+    assert [f.suggestion for f in _lint(linter, text)] == ["Brawn"]
+    # Another person spelt the short way: no finding.
+    text = text.replace("Mr Bawn later", "Council member Ruth Bawn later")
+    assert _lint(linter, text) == []
+
+
+def test_even_evidence_suggests_nothing(linter: Linter) -> None:
+    text = (
+        "Port director Thomas Kessler presented the budget.\n\n"
+        "Mr Kessler said it was balanced. Thomas Kesler then answered questions, and Mr Kesler left.\n"
+    )
+    findings = _lint(linter, text)
+    assert [(f.text, f.suggestion) for f in findings] == [("Kesler", None), ("Kesler", None)]
+    assert all("conflicts with" in f.message for f in findings)
