@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
+import types
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -174,12 +176,44 @@ def _load(name: str, components: frozenset[str]) -> "Language":
     """Load a model once per process for each set of components (tests and servers lint many times)."""
     if not _is_path(name) and not _installed(name):
         raise ModelUnavailable(f"the spaCy model package {name!r} is not installed")
-    import spacy
-
+    spacy = import_spacy_without_its_cli()
     nlp = spacy.load(name, exclude=sorted(_KNOWN_COMPONENTS - _closure(components)))
     if SENTENCES in components and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
     return nlp
+
+
+class _LazyCli(types.ModuleType):
+    """Stands in for ``spacy.cli`` while spaCy imports: its only use there is ``from .cli.info import info``."""
+
+    @staticmethod
+    def info(*arguments: Any, **options: Any) -> Any:  # spacy.info(): import the real command when called
+        from spacy.cli.info import info
+
+        return info(*arguments, **options)
+
+
+def import_spacy_without_its_cli() -> types.ModuleType:
+    """``import spacy`` without its command-line subtree (weasel, typer, httpx, requests, jinja2: about a
+    third of spaCy's import time). Loading and running a pipeline never uses it; spaCy's own
+    ``__init__`` imports it only for ``spacy.info``, which still works (it imports the real thing when
+    called), and a later ``import spacy.cli`` gets the real package: the stand-ins are removed at once.
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    stand_ins = {"spacy.cli": _LazyCli("spacy.cli"), "spacy.cli.info": _LazyCli("spacy.cli.info")}
+    stand_ins["spacy.cli"].__path__ = []  # a package, so that "spacy.cli.info" resolves under it
+    for name, module in stand_ins.items():
+        sys.modules.setdefault(name, module)
+    try:
+        import spacy
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        if getattr(sys.modules.get("spacy"), "cli", None) is stand_ins["spacy.cli"]:
+            del sys.modules["spacy"].cli  # "spacy.cli" as an attribute would hide the real subpackage
+    return spacy
 
 
 def _is_path(name: str) -> bool:

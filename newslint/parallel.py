@@ -7,12 +7,9 @@ so a parallel run prints exactly what a one-process run prints.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -22,6 +19,8 @@ from newslint.registry import load_checks
 from newslint.report import Failure, FileResult
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from newslint.baseline import Baseline
     from newslint.gitdiff import ChangedLines
 
@@ -81,6 +80,11 @@ def lint_in_processes(sources: Iterable[Source], recipe: LinterRecipe, jobs: int
     every file in flight. Those are retried in a fresh pool one at a time, so that a file that kills its
     worker again is the only one reported as an error.
     """
+    # Imported here: a run that stays in one process (most editors' runs) does not pay for them.
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     pending: deque[tuple[Source, int]] = deque((source, 0) for source in sources)  # (source, pools broken)
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     while pending:

@@ -150,3 +150,24 @@ def test_a_reader_that_fails_costs_only_that_file(monkeypatch) -> None:
     result = Linter({"plain": _make("plain")}, Config()).lint(Source("s.html", text="<p>x</p>"))
     assert not result.linted
     assert result.failures == (("s.html", "could not be read as html: ValueError: the parser gave up"),)
+
+
+def test_spacy_is_imported_without_its_command_line_subtree() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from newslint.config import Config\n"
+        "from newslint.engine import Linter, Source\n"
+        "from newslint.registry import load_checks\n"
+        "result = Linter(load_checks(), Config(select=('name-spelling',))).lint(\n"
+        "    Source('s.txt', text='Mayor Ann Manger spoke. Later Menger said no.\\n'))\n"
+        "print([f.check for f in result.findings])\n"
+        "cli = ('weasel', 'typer', 'httpx', 'requests', 'jinja2', 'spacy.cli')\n"
+        "print(sorted(m for m in cli if m in sys.modules))\n"
+        "import spacy, spacy.cli\n"
+        "print(callable(spacy.cli.download), callable(spacy.info))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.stdout.splitlines() == ["['name-spelling']", "[]", "True True"], done.stderr
