@@ -66,10 +66,15 @@ def test_results_come_back_in_the_order_given_and_a_crashing_file_is_its_own_err
 
 
 @pytest.mark.e2e
-def test_ctrl_c_stops_a_parallel_run_cleanly(archive: Path) -> None:
-    process = subprocess.Popen([sys.executable, "-m", "newslint", "--jobs", "2", "."], cwd=archive,
+def test_ctrl_c_stops_a_parallel_run_cleanly(tmp_path: Path) -> None:
+    # Stories that each hold a candidate misspelling, so every one is parsed: a run of many seconds.
+    story = "Mayor Ann Manger spoke on Monday. Later, Menger said the vote would wait. " * 20 + "\n"
+    for number in range(600):
+        (tmp_path / f"story{number:03}.txt").write_text(story)
+    process = subprocess.Popen([sys.executable, "-m", "newslint", "--jobs", "2", "."], cwd=tmp_path,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     time.sleep(2.5)  # the workers are loading the model or linting
+    assert process.poll() is None, "the run ended before it could be interrupted: make it longer"
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=60)
     assert process.returncode == 130
