@@ -22,6 +22,7 @@ from newslint.report import Failure, FileResult
 
 BATCH_SIZE = 50  # stories per task: large enough to amortise scheduling, small enough to spread the work
 BATCHES_IN_FLIGHT_PER_WORKER = 4
+CONNECT_TIMEOUT = 30  # seconds to reach the scheduler before the run is a usage error
 
 
 class ClusterError(Exception):
@@ -82,7 +83,7 @@ def lint_on_dask(address: str, sources: Iterable[Source], recipe: LinterRecipe,
     except ImportError:
         raise ClusterError("--dask-scheduler needs the dask extra: pip install 'newslint[dask]'") from None
     try:
-        client = Client(address, timeout=30, set_as_default=False)
+        client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except OSError as error:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
     key = hashlib.sha256(pickle.dumps(recipe)).hexdigest()  # one Linter per distinct configuration per worker

@@ -93,7 +93,11 @@ def test_a_dask_cluster_prints_exactly_what_a_local_run_prints(archive: Path) ->
     assert remote.stdout == local.stdout
 
 
-def test_an_unreachable_scheduler_is_one_clear_error(tmp_path: Path) -> None:
+@pytest.mark.e2e
+def test_an_unreachable_scheduler_is_one_clear_error(tmp_path: Path, monkeypatch) -> None:
+    import newslint.cluster
+
+    monkeypatch.setattr(newslint.cluster, "CONNECT_TIMEOUT", 2)  # nothing listens there: do not wait 30 s
     (tmp_path / "s.txt").write_text("The council met.\n")
     result = CliRunner().invoke(main, ["--dask-scheduler", "tcp://127.0.0.1:9", str(tmp_path / "s.txt")])
     assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.stderr
