@@ -123,7 +123,8 @@ def init(pyproject: bool) -> None:
 
     try:
         installed = load_checks()
-        checks = [with_engine_checks(installed)[name] for name in with_engine_checks(installed)]
+        known = with_engine_checks(installed)
+        checks = [known[name] for name in known]
     except RegistryError as error:
         _notify(f"error: {error}")
         sys.exit(EXIT_ERROR)

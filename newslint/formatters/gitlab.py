@@ -14,6 +14,7 @@ from pathlib import Path
 
 from newslint.finding import Severity
 from newslint.formatters.fingerprints import fingerprints
+from newslint.formatters.paths import relative_to_working_directory
 from newslint.formatters.text import PLAIN, FormatOptions
 from newslint.report import Report
 
@@ -23,13 +24,13 @@ _SEVERITIES = {Severity.INFO: "info", Severity.WARNING: "major", Severity.ERROR:
 def _repository_path(path: str) -> str:
     if path == "-":
         return path
-    candidate = Path(path)
-    if candidate.is_absolute():
-        try:
-            candidate = Path(os.path.relpath(candidate, Path.cwd()))
-        except ValueError:  # another drive on Windows
-            return candidate.as_posix()
-    return candidate.as_posix().removeprefix("./")
+    relative = relative_to_working_directory(path)
+    if relative is not None:
+        return relative
+    try:  # outside the working directory: GitLab still wants a relative path
+        return Path(os.path.relpath(path, Path.cwd())).as_posix()
+    except ValueError:  # another drive on Windows
+        return Path(path).as_posix()
 
 
 def format_gitlab(report: Report, _options: FormatOptions = PLAIN) -> str:

@@ -12,12 +12,13 @@ The only URL in the output is the project's documentation, when the installed pa
 from __future__ import annotations
 
 import json
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import quote
 
 from newslint import __version__, documentation_url
 from newslint.finding import Severity
 from newslint.formatters.fingerprints import fingerprints
+from newslint.formatters.paths import relative_to_working_directory
 from newslint.formatters.text import PLAIN, FormatOptions
 from newslint.report import Report
 
@@ -31,14 +32,10 @@ def artifact_location(path: str) -> dict[str, str]:
     """A relative path stays relative to %SRCROOT% (the working directory); an absolute one is a file URI."""
     if path == "-":
         return {"uri": "stdin"}
-    candidate = Path(path)
-    if candidate.is_absolute():
-        try:
-            candidate = candidate.relative_to(Path.cwd())
-        except ValueError:
-            return {"uri": candidate.as_uri()}
-    posix = PurePosixPath(*candidate.parts).as_posix().removeprefix("./")
-    return {"uri": quote(posix), "uriBaseId": SRCROOT}
+    relative = relative_to_working_directory(path)
+    if relative is None:
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(relative), "uriBaseId": SRCROOT}
 
 
 def _rule(name: str, check: object | None) -> dict[str, object]:
