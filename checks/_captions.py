@@ -89,6 +89,10 @@ _NAMED_SUBJECT = lazy(r"(?<=\S\s)[A-Z][a-z]+\s+(?!(?:was|has|is|does|this|his|it
                             r"[a-z]{3,}(?<![su]s)(?<!ss)(?<!ous)s\b")
 # Another tense in the sentence: the -s word is then a plural noun, not a caption's present tense.
 _OTHER_TENSE = lazy(rf"\b(?:was|were|had|will|would|has been|have been|{_IRREGULAR_PAST})\b")
+# The past tense of a report: a caption describes what is in view, copy tells what happened.
+_PAST = lazy(rf"\b(?:was|were|had|has been|have been|{_IRREGULAR_PAST}"
+             rf"|(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeing )[a-z]{{3,}}ed(?=\s+(?:{_OBJECT}|by|to|in|on|at|through"
+             rf"|up|out|off|down|into|over|for|with|from|after|across|around|as)\b))\b")
 _PLURAL_SUBJECT = lazy(r"\b[A-Za-z]{3,}(?<!ss)s\s+(?!of\b|and\b|or\b|in\b|on\b|at\b|for\b|to\b)[a-z]{2,}\b")
 # Anything that may be a finite verb: an auxiliary, a lower-case word in -s or -ed, a common irregular past.
 _FINITE = lazy(
@@ -133,6 +137,12 @@ def is_residue(line: str) -> bool:
     return bare in caption_words().residue or _GALLERY_COUNTER.match(bare) is not None or is_file_name(line)
 
 
+def is_plain_residue(line: str) -> bool:
+    """Residue no menu prints: "Enlarge this image", "View full size image", "1 of 4" (not "Photo", "Video")."""
+    bare = normalise(line).strip(" .:•|·»›>()[]")
+    return is_residue(line) and (len(bare.split()) >= 2 or _GALLERY_COUNTER.match(bare) is not None)
+
+
 def is_file_name(line: str) -> bool:
     return _FILE_NAME.match(line.strip()) is not None
 
@@ -174,8 +184,9 @@ def caption_evidence(text: str) -> int:
     if not (2 <= len(words) <= MAX_CAPTION_WORDS) or not (opening.isupper() or opening.isdigit()
                                                           or opening in "(\"“'‘"):
         return -1
-    if is_copy(text) or is_headline(text) or _CLOCK.search(text) or text.endswith((":", ",", ";")) or \
-            is_residue(text):
+    # A question is a headline's or a teaser's ("Will the tunnel open on time?"), never a picture's description.
+    if is_copy(text) or is_headline(text) or _CLOCK.search(text) or is_residue(text) or \
+            text.rstrip("'\"’” ").endswith((":", ",", ";", "?")):
         return -1
     if caption_words().lead.match(text):
         return 3
@@ -199,18 +210,25 @@ def reads_present_tense(text: str) -> bool:
     return present and _OTHER_TENSE.search(bare) is None
 
 
-def is_caption(text: str, *, beside_strong_credit: bool) -> bool:
-    """Whether ``text``, standing next to a credit or residue, is that picture's caption."""
+def is_caption(text: str, *, beside_strong_credit: bool, framed: bool = False, patterned: bool = False) -> bool:
+    """Whether ``text``, standing next to a credit or residue, is that picture's caption.
+
+    ``framed``: the credit and the text stand apart from the copy, with more of the figure (residue, another
+    credit) or page furniture on their far sides. A short description there needs no further sign of being
+    one, unless it tells of the past as copy does ("The river rose overnight."). ``patterned``: the page prints its
+    other captions on this side of their credits, so even that is the caption."""
     evidence = caption_evidence(text)
     if evidence < 0:
         return False
     if not beside_strong_credit:
         return evidence >= 2
+    bare = _unquoted(text)
+    described = patterned or framed and _PAST.search(bare) is None
     sentences = len(_SENTENCES.findall(text)) + 1
     if not _TERMINAL.search(text):  # a fragment ("Firefighters reach the dog") must show that it describes
-        return evidence >= 1
+        return evidence >= 1 or (described and len(text.split()) >= 6 and _FINITE.search(bare) is not None)
     if sentences <= 2 and len(text.split()) <= _SHORT_CAPTION_WORDS:
-        return evidence >= 1
+        return evidence >= 1 or described
     # Longer, or three sentences and more: copy as often as a caption.
     return evidence >= (1 if sentences <= 2 else 2)
 
@@ -226,4 +244,5 @@ def is_short_description(text: str) -> bool:
 
 
 __all__ = ["GALLERY_PREFIX", "MAX_CAPTION_WORDS", "caption_evidence", "caption_words", "is_caption", "is_copy",
-           "is_file_name", "is_headline", "is_residue", "reads_present_tense", "is_short_description"]
+           "is_file_name", "is_headline", "is_plain_residue", "is_residue", "reads_present_tense",
+           "is_short_description"]

@@ -16,6 +16,7 @@ from ._captions import (
     is_caption,
     is_file_name,
     is_headline,
+    is_plain_residue,
     is_residue,
     is_short_description,
     reads_present_tense,
@@ -55,6 +56,7 @@ def _kind(text: str, words: CreditWords, first_line: bool) -> Kind | None:
     return None
 
 
+_BYLINE = re.compile(r"^(?:by|posted|published|updated)\b", re.I)
 _SOURCE = re.compile(r"^[(\[]?\s*(?:image\s+|photo\s+)?sources?\b", re.I)
 _WIDGET_TAIL = re.compile(r"\s+(?:less|more|close|expand|hide|show)$", re.I)
 _MARKER = re.compile(r"^(?:image|photo|picture|media)\s+(?:caption|copyright)\b|^caption\s*:", re.I)
@@ -181,10 +183,23 @@ def orphan_caption(document: Document, options: OrphanCaptionOptions) -> Iterato
     opening = next((item for item in lines if item.kind is None and not item.line.text.endswith(":")), None)
     first_run = opening.run if opening and not re.search(r"[.!?…]['\"’”)\]]*$", opening.line.text) else -1
 
-    def caption_beside(position: int, strong: bool) -> list[int]:
+    def apart(position: int, credits: bool = True) -> bool:
+        """Whether the line at ``position`` is no paragraph of copy: more of a figure (a credit, residue), or
+        page furniture (a byline, a share button, "Related Topics"); not the headline, not the page's edge."""
+        if not 0 <= position < len(lines) or lines[position].run == first_run:
+            return False
+        item = lines[position]
+        text = item.line.text
+        if item.kind in ("strong", "weak", "attached"):
+            return credits
+        return item.kind is not None or _BYLINE.match(text) is not None or " | " in text or (
+            len(text.split()) <= 6 and re.search(r"[.!?…]['\"’”)\]]*$", text) is None)
+
+    def caption_beside(position: int, strong: bool, sides: tuple[int, ...] = (-1, 1),
+                       patterned: bool = False) -> list[int]:
         """The caption next to a credit or residue line: same paragraph first, then the page's usual side."""
         chosen: list[list[int]] = []
-        for step in (-1, 1):
+        for step in sides:
             for candidate in walk.candidates(position, step):
                 if any(p in taken or lines[p].kind is not None or lines[p].run == first_run and lines[p].run !=
                        lines[position].run for p in candidate):
@@ -192,7 +207,13 @@ def orphan_caption(document: Document, options: OrphanCaptionOptions) -> Iterato
                 # Directly above or below a credit, with no blank line between them, even an agency's name
                 # alone is the caption's credit.
                 close = lines[candidate[0]].run == lines[position].run and lines[position].kind == "weak"
-                if is_caption(walk.text(candidate), beside_strong_credit=strong or close):
+                beyond = candidate[-1] + 1 if step > 0 else candidate[0] - 1
+                # A picture stands apart from the copy: residue or furniture behind the credit, and more of it (or
+                # another picture) beyond the caption. A stack of credits is one picture's, so another credit
+                # behind the credit is no frame.
+                framed = strong and apart(position - step, credits=False) and apart(beyond)
+                if is_caption(walk.text(candidate), beside_strong_credit=strong or close, framed=framed,
+                              patterned=patterned):
                     chosen.append(candidate)
                     break
         same_run = [c for c in chosen if lines[c[0]].run == lines[position].run]
@@ -224,17 +245,28 @@ def orphan_caption(document: Document, options: OrphanCaptionOptions) -> Iterato
             found[position] = Problem(line.start, line.end, f'"{_quote(line.text)}" is an image file name left '
                                       "where a photo stood")
     # The captions beside them, then the weaker signs: an agency's name or picture residue beside a caption.
+    sides: dict[int, int] = {}  # credit → the side its caption stands on
     for position, item in enumerate(lines):
         if item.kind == "strong":  # a caption that carries its credit needs no neighbour
             # A chart's "Source:" sits under the chart's title, which reads like copy: ask for more evidence.
             caption = caption_beside(position, strong=_SOURCE.match(item.line.text) is None)
             if caption:
                 report_caption(caption, "a credit")
+                sides[position] = -1 if caption[0] < position else 1
+    # A page prints its pictures alike: once two captions stand on one side of their credits, the line on that
+    # side of another picture credit is its caption too, even when it tells of the past.
+    usual = _usual_side(list(sides.values()))
+    for position, item in enumerate(lines):
+        if usual and item.kind == "strong" and position not in sides and _SOURCE.match(item.line.text) is None:
+            caption = caption_beside(position, strong=True, sides=(usual,), patterned=True)
+            if caption:
+                report_caption(caption, "a credit, where this page prints its captions")
     for position, item in enumerate(lines):
         if item.kind == "residue" and not _beside(found, lines, position):
-            # "Enlarge this image", "Photo": where a picture stood; "Photo" is also a menu's word, so the caption
-            # must show it describes a picture (a date, a place in view, the present tense).
-            caption = caption_beside(position, strong=False)
+            # "Enlarge this image", "Photo": where a picture stood. "Photo" is also a menu's word, so beside it the
+            # caption must show it describes a picture (a date, a place in view, the present tense); "Enlarge
+            # this image" or "1 of 4" can be nothing else, and counts as a credit does.
+            caption = caption_beside(position, strong=is_plain_residue(item.line.text))
             if caption:
                 report_caption(caption, "what a page leaves where a photo stood")
         elif item.kind == "weak" and position not in taken:
@@ -260,6 +292,14 @@ def orphan_caption(document: Document, options: OrphanCaptionOptions) -> Iterato
                                       f"caption on line {_line_number(document, lines[original])}")
     for position in sorted(found):
         yield found[position]
+
+
+def _usual_side(sides: list[int]) -> int:
+    """The side of its credit a page prints captions on (-1 above, 1 below), when at least two agree; else 0."""
+    above, below = sides.count(-1), sides.count(1)
+    if max(above, below) >= 2 and min(above, below) == 0:
+        return -1 if above else 1
+    return 0
 
 
 def _beside(found: dict[int, Problem], lines: list[_Line], position: int,
