@@ -144,12 +144,15 @@ _SITE_COPYRIGHT = lazy(r"^(?:©|\(c\)|copyright)?\s*(?:\d{4}\b|©)|rights reserv
 _PLURAL_LEAD = lazy(r"^(?:photos|pictures|images|videos)\s*:", re.I)
 
 
-def _is_credit_name(text: str, words: CreditWords) -> bool:
+def _is_credit_name(text: str, words: CreditWords, *, explicit: bool = False) -> bool:
     """What follows a credit's lead: names, agencies and outlets, joined as credits join them ("Jo Lee/Reuters",
     "Jo Lee for the Courier", "NASA/ESA", "Aviation Safety Network; ICAO"), or a nested lead ("Illustration by
-    Jo Lee"), or a short credit in lower case ("the family", "the vendors")."""
+    Jo Lee"), or a short credit in lower case ("the family", "the vendors"). After a lead that can only
+    introduce a picture's credit ("Photo credit:", ``explicit``), a web address or a user's handle is one too
+    ("Photo credit: www.example.org/CityHall", "Photo credit: jlee via Flickr cc")."""
     text = text.strip(" .,:")
-    if not text or len(text.split()) > _MAX_CREDIT_WORDS or re.search(r"https?://|www\.", text):
+    if not text or len(text.split()) > _MAX_CREDIT_WORDS or (
+            not explicit and re.search(r"https?://|www\.", text)):
         return False
     nested = words.lead.match(text)
     if nested and nested.end() < len(text):
@@ -171,6 +174,8 @@ def _is_credit_name(text: str, words: CreditWords) -> bool:
             continue  # a user name on a photo site: "Photo by ev on Unsplash"
         if len(piece.split()) == 1 and re.fullmatch(r"[a-z][\w.-]{1,30}", piece):
             continue  # a user name: "Photo by jlee"
+        if explicit and all(word[0].isupper() or word.casefold() in _SMALL_WORDS for word in piece.split()):
+            continue  # "Compfight cc"
         return False
     return True
 
@@ -190,7 +195,7 @@ def _lead_credit(text: str, words: CreditWords) -> Strength | None:
         if _SITE_COPYRIGHT.search(rest) or len(rest.split()) > 10 or _reads_as_a_sentence(rest):
             return None
         return "strong"
-    if not _is_credit_name(rest, words):
+    if not _is_credit_name(rest, words, explicit=is_picture_lead(introduced)):
         return None
     if ":" not in introduced and not re.search(r"\b(?:by|via|courtesy|of)\b|/", introduced):
         # "Credit X", "Via X", "Courtesy X" with no colon: a single unknown word must follow Via or Courtesy.
@@ -200,6 +205,16 @@ def _lead_credit(text: str, words: CreditWords) -> Strength | None:
             not re.search(r"\b(?:by|courtesy)\b", rest, re.I):
         return "weak"  # "Photos: Harbour Festival" is as often a gallery's link as its credit
     return "strong"
+
+
+# A lead that introduces nothing but a picture's credit: "Photo:", "Photo by", "Image credit:", "Photograph
+# courtesy of" (not "Photos:", a gallery's link as often, nor "Video:", a promo's label).
+_PICTURE_LEAD = lazy(r"^\s*[(\[]?\s*(?:photo|image|picture|photograph|photographer|illustration)(?:\s+credits?)?"
+                     r"\s*(?::|\bby\b|\bvia\b|\bcourtesy\b|/)", re.I)
+
+
+def is_picture_lead(text: str) -> bool:
+    return _PICTURE_LEAD.match(text) is not None
 
 
 def _segment_is_credit(segment: str, words: CreditWords) -> Strength | None:
@@ -271,6 +286,10 @@ _FOR_HEAD = lazy(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*for\s+[A-
 _FINISHED = (".", "!", "?", "”", '"', "’", "'")
 
 
+_INLINE_PICTURE_CREDIT = lazy(r"[(\[]\s*((?:AP\s+)?(?:photo|image|picture|photograph)(?:\s+credits?)?\s*(?::|\bby\b|/)"
+                              r"[^()\[\]]{2,80}?)\s*[)\]]", re.I)
+
+
 def _bracketed_tail(line: str) -> tuple[str, str, str] | None:
     """(opening bracket, inner text, text before) of a bracketed stretch that ends the line."""
     if not line.endswith((")", "]")):
@@ -299,6 +318,9 @@ def attached_credit(line: str, words: CreditWords) -> str | None:
                 and 2 <= len(inner.split()) <= 4 and "'" not in inner and "’" not in inner)
         ):
             return inner
+    inline = _INLINE_PICTURE_CREDIT.search(line)
+    if inline and _segment_is_credit(inline.group(1), words) == "strong":
+        return inline.group(1)  # "Expand | Collapse (Photo: Jo Lee/Reuters) Vials of …": the credit mid-line
     for start in reversed([match.end() for match in _SENTENCE_END.finditer(line)]):
         tail = line[start:]
         if len(tail.split()) > _MAX_CREDIT_WORDS:
@@ -332,4 +354,4 @@ def attached_credit(line: str, words: CreditWords) -> str | None:
 
 
 __all__ = ["CreditWords", "Strength", "attached_credit", "chain_strength", "credit_strength",
-           "credit_words", "is_agency"]
+           "credit_words", "is_agency", "is_picture_lead"]

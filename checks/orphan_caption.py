@@ -21,7 +21,7 @@ from ._captions import (
     is_short_description,
     reads_present_tense,
 )
-from ._credits import CreditWords, attached_credit, credit_strength, credit_words
+from ._credits import CreditWords, attached_credit, credit_strength, credit_words, is_picture_lead
 
 _MAX_CAPTION_LINES = 4  # a caption hard-wrapped in a .txt story; a longer run of lines is copy
 
@@ -51,12 +51,18 @@ def _kind(text: str, words: CreditWords, first_line: bool) -> Kind | None:
         # A headline ends without a full stop: "Council approves budget (AP)" is the wire's headline, not a caption.
         finished = re.search(r"[.!?…]['\"’”)\]]*$", rest) is not None or text.startswith(credit.split()[0])
         opens = rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“'‘(" or text.startswith(credit.split()[0])
-        if rest and opens and is_short_description(rest) and not is_headline(rest) and (finished or not first_line):
+        # A credit that can only be a picture's ("(Photo credit: Jo Lee)") makes a caption of a title too
+        # ("Harbour at dusk (Photo: Jo Lee)"); so does a position only a picture has ("Jo Lee, right, with …").
+        pictured = is_picture_lead(credit) or _POSITIONED.search(rest) is not None
+        if rest and opens and is_short_description(rest) and (pictured or not is_headline(rest) and (
+                finished or not first_line)):
             return "attached"
     return None
 
 
 _BYLINE = re.compile(r"^(?:by|posted|published|updated)\b", re.I)
+_POSITIONED = re.compile(r",\s*(?:left|right|centre|center|second from (?:left|right))\s*,|\((?:left|right|centre|"
+                         r"center|L|R)\)|\bfrom left\b|\bleft to right\b", re.I)
 _SOURCE = re.compile(r"^[(\[]?\s*(?:image\s+|photo\s+)?sources?\b", re.I)
 _WIDGET_TAIL = re.compile(r"\s+(?:less|more|close|expand|hide|show)$", re.I)
 _MARKER = re.compile(r"^(?:image|photo|picture|media)\s+(?:caption|copyright)\b|^caption\s*:", re.I)
