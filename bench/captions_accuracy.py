@@ -136,7 +136,7 @@ def report(tallies: dict[str, Tally]) -> str:
     out += ["", "Recall per caption form (orphan-caption):", "",
             "| form | " + " | ".join(halves) + " |", "|---|" + "---|" * len(halves)]
     forms = sorted(set().union(*(t.forms for t in tallies.values())),
-                   key=lambda form: -sum(t.forms[form] for t in tallies.values()))
+                   key=lambda form: (-sum(t.forms[form] for t in tallies.values()), form))
     for form in forms:
         out.append(f"| {form} | " + " | ".join(ratio(t.forms_found[form], t.forms[form]) for t in tallies.values())
                    + " |")

@@ -141,6 +141,7 @@ def chain_strength(text: str, words: CreditWords) -> Strength | None:
 
 _SITE_COPYRIGHT = lazy(r"^(?:©|\(c\)|copyright)?\s*(?:\d{4}\b|©)|rights reserved|\b(?:inc|ltd|llc|plc|co|corp|"
                              r"limited|group|media group)\b\.?", re.I)
+_VIDEO_LEAD = lazy(r"^videos?\s*:", re.I)
 _PLURAL_LEAD = lazy(r"^(?:photos|pictures|images|videos)\s*:", re.I)
 
 
@@ -201,8 +202,10 @@ def _lead_credit(text: str, words: CreditWords) -> Strength | None:
         # "Credit X", "Via X", "Courtesy X" with no colon: a single unknown word must follow Via or Courtesy.
         if len(rest.split()) == 1 and not is_agency(rest, words) and not introduced.startswith(("via", "courtesy")):
             return None
-    if _PLURAL_LEAD.match(text) and not re.search(r"[/|;]", rest) and not is_agency(rest, words) and \
-            not re.search(r"\b(?:by|courtesy)\b", rest, re.I):
+    named = re.search(r"[/|;]", rest) or is_agency(rest, words) or re.search(r"\b(?:by|courtesy)\b", rest, re.I)
+    if _VIDEO_LEAD.match(text) and not named and not re.search(r"\bby\b", introduced):
+        return None  # "Video: Harbour Festival Highlights" is a promo's title; "Video: Jo Lee/Reuters" a credit
+    if _PLURAL_LEAD.match(text) and not named:
         return "weak"  # "Photos: Harbour Festival" is as often a gallery's link as its credit
     return "strong"
 

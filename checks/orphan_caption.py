@@ -47,7 +47,7 @@ def _kind(text: str, words: CreditWords, first_line: bool) -> Kind | None:
         return "residue"
     credit = attached_credit(text, words)
     if credit is not None:
-        rest = _WIDGET_TAIL.sub("", " ".join(text.split())).replace(credit, " ", 1).strip(" |-–—()[]")
+        rest = _caption_part(text, credit)
         # A headline ends without a full stop: "Council approves budget (AP)" is the wire's headline, not a caption.
         finished = re.search(r"[.!?…]['\"’”)\]]*$", rest) is not None or text.startswith(credit.split()[0])
         opens = rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“'‘(" or text.startswith(credit.split()[0])
@@ -63,6 +63,11 @@ def _kind(text: str, words: CreditWords, first_line: bool) -> Kind | None:
 _BYLINE = re.compile(r"^(?:by|posted|published|updated)\b", re.I)
 _POSITIONED = re.compile(r",\s*(?:left|right|centre|center|second from (?:left|right))\s*,|\((?:left|right|centre|"
                          r"center|L|R)\)|\bfrom left\b|\bleft to right\b", re.I)
+def _caption_part(text: str, credit: str) -> str:
+    """The caption of a line that carries its credit: the line without the credit and its brackets."""
+    return _WIDGET_TAIL.sub("", " ".join(text.split())).replace(credit, " ", 1).strip(" |-–—()[]")
+
+
 _SOURCE = re.compile(r"^[(\[]?\s*(?:image\s+|photo\s+)?sources?\b", re.I)
 _WIDGET_TAIL = re.compile(r"\s+(?:less|more|close|expand|hide|show)$", re.I)
 _MARKER = re.compile(r"^(?:image|photo|picture|media)\s+(?:caption|copyright)\b|^caption\s*:", re.I)
@@ -285,6 +290,10 @@ def orphan_caption(document: Document, options: OrphanCaptionOptions) -> Iterato
     # A page often prints a caption twice (the picture and its enlarged view): the copy is a caption too.
     caption_lines = {" ".join(lines[p].line.text.split()): p for p in sorted(found, reverse=True)
                      if lines[p].kind is None}
+    for p in sorted(found, reverse=True):  # … or once with its credit and once without it
+        credit = attached_credit(lines[p].line.text, words) if lines[p].kind == "attached" else None
+        if credit is not None:
+            caption_lines.setdefault(" ".join(_caption_part(lines[p].line.text, credit).split()), p)
     ordered = sorted(caption_lines)
     for position, item in enumerate(lines):
         if position in found or item.kind is not None:
