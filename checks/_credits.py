@@ -141,17 +141,20 @@ def chain_strength(text: str, words: CreditWords) -> Strength | None:
 
 _SITE_COPYRIGHT = lazy(r"^(?:©|\(c\)|copyright)?\s*(?:\d{4}\b|©)|rights reserved|\b(?:inc|ltd|llc|plc|co|corp|"
                              r"limited|group|media group)\b\.?", re.I)
+_FILE_PHOTO = lazy(r"(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,4}file\s+(?:photo|image|picture|photograph)s?", re.I)
 _VIDEO_LEAD = lazy(r"^videos?\s*:", re.I)
 _PLURAL_LEAD = lazy(r"^(?:photos|pictures|images|videos)\s*:", re.I)
 
 
-def _is_credit_name(text: str, words: CreditWords, *, explicit: bool = False) -> bool:
+def _is_credit_name(text: str, words: CreditWords, *, explicit: bool = False, courtesy: bool = False) -> bool:
     """What follows a credit's lead: names, agencies and outlets, joined as credits join them ("Jo Lee/Reuters",
     "Jo Lee for the Courier", "NASA/ESA", "Aviation Safety Network; ICAO"), or a nested lead ("Illustration by
     Jo Lee"), or a short credit in lower case ("the family", "the vendors"). After a lead that can only
     introduce a picture's credit ("Photo credit:", ``explicit``), a web address or a user's handle is one too
-    ("Photo credit: www.example.org/CityHall", "Photo credit: jlee via Flickr cc")."""
-    text = text.strip(" .,:")
+    ("Photo credit: www.example.org/CityHall", "Photo credit: jlee via Flickr cc"). After "Courtesy of", whose
+    picture it is may be said with a possessive ("Courtesy of the artist's estate", "… of Jo Lee's Instagram").
+    A copyright notice may close the credit ("Credit: Jo Lee/Outlet © 2024 Owner")."""
+    text = re.sub(r"\s+(?:©|\(c\))\s*(?:\d{4}\s+)?[A-Z][^©]{0,60}$", "", text.strip(" .,:"))
     if not text or len(text.split()) > _MAX_CREDIT_WORDS or (
             not explicit and re.search(r"https?://|www\.", text)):
         return False
@@ -163,6 +166,10 @@ def _is_credit_name(text: str, words: CreditWords, *, explicit: bool = False) ->
     for piece in pieces:
         piece = re.sub(r"^(?:by|for|the)\s+", "", piece, flags=re.I)
         if is_agency(piece, words) or _is_filler(piece):
+            continue
+        owner = re.fullmatch(r"(.+?)['’]s\s+(\S+(?:\s+\S+){0,3})", piece)
+        if owner and courtesy and (_is_name(owner.group(1)) or all(
+                word.casefold() in _SMALL_WORDS for word in owner.group(1).split())):
             continue
         if re.search(r"['’]s\b", piece):
             return False  # "Kim's Wedding Day" is a headline; a photographer's name has no possessive
@@ -196,7 +203,8 @@ def _lead_credit(text: str, words: CreditWords) -> Strength | None:
         if _SITE_COPYRIGHT.search(rest) or len(rest.split()) > 10 or _reads_as_a_sentence(rest):
             return None
         return "strong"
-    if not _is_credit_name(rest, words, explicit=is_picture_lead(introduced)):
+    if not _is_credit_name(rest, words, explicit=is_picture_lead(introduced),
+                           courtesy=re.search(r"\bcourtesy\b", introduced, re.I) is not None):
         return None
     if ":" not in introduced and not re.search(r"\b(?:by|via|courtesy|of)\b|/", introduced):
         # "Credit X", "Via X", "Courtesy X" with no colon: a single unknown word must follow Via or Courtesy.
@@ -268,6 +276,8 @@ def credit_strength(line: str, words: CreditWords) -> Strength | None:
                 return "strong"
         if first is None and wrapped and _is_name(text) and len(text.split()) <= 4 and text[0].isupper():
             return "weak"  # "(Jo Lee)": a credit beside a caption, a parenthetical anywhere else
+        if first is None and wrapped and _FILE_PHOTO.fullmatch(text):
+            return "strong"  # "(File photo)", "(Courier file photo)"
         if first is None and wrapped and line.strip().startswith("[") and re.fullmatch(r"via\s+\S.{0,40}", text,
                                                                                          re.I):
             return "strong"  # "[via Outlet]"
