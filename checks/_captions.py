@@ -43,7 +43,7 @@ _URL = lazy(r"https?://|www\.|@\w")
 def _date_pattern() -> str:
     from ._dates import MONTH_PATTERN  # imported when a caption is first weighed, not with the check
 
-    return (rf"(?:{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\b\d{{4}}-\d\d-\d\d"
+    return (rf"(?:{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b\d{{4}}-\d\d-\d\d"
             rf"|\b(?:in|on|of|from)\s+"
             rf"(?:\d{{4}}|the\s+\d{{4}}s))")
 

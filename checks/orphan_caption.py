@@ -23,6 +23,7 @@ from ._captions import (
 )
 from ._credits import CreditWords, attached_credit, credit_strength, credit_words, is_picture_lead
 
+_SHORT_BELOW_CREDIT = 20  # words: most captions are shorter, a story's paragraph longer
 _MAX_CAPTION_LINES = 4  # a caption hard-wrapped in a .txt story; a longer run of lines is copy
 
 Kind = Literal["strong", "weak", "residue", "attached", "marker", "file-name"]
@@ -223,8 +224,13 @@ def orphan_caption(document: Document, options: OrphanCaptionOptions) -> Iterato
                 # another picture) beyond the caption. A stack of credits is one picture's, so another credit
                 # behind the credit is no frame.
                 framed = strong and apart(position - step, credits=False) and apart(beyond)
-                if is_caption(walk.text(candidate), beside_strong_credit=strong or close, framed=framed,
-                              patterned=patterned):
+                # Below a credit, across a blank line, stands the story's next paragraph as often as a caption
+                # (a picture with only a credit, then the copy): there a paragraph longer than most captions must
+                # show more than one sign.
+                after = step > 0 and lines[candidate[0]].run != lines[position].run and not patterned and \
+                    not framed and len(walk.text(candidate).split()) > _SHORT_BELOW_CREDIT
+                if is_caption(walk.text(candidate), beside_strong_credit=(strong or close) and not after,
+                              framed=framed, patterned=patterned):
                     chosen.append(candidate)
                     break
         same_run = [c for c in chosen if lines[c[0]].run == lines[position].run]
