@@ -1,0 +1,217 @@
+"""How orphan-caption finds captions and credits on a page: first what is one wherever it stands, then the
+captions beside credits and residue, then what a page prints twice."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from newslint.document import Document
+from newslint.finding import Problem
+
+from ._caption_layout import TERMINAL, Kind, PageLayout, PageLine, caption_part
+from ._captions import is_caption, is_plain_residue, reads_present_tense
+from ._credits import CreditWords, attached_credit
+
+_SHORT_BELOW_CREDIT = 20  # words: most captions are shorter, a story's paragraph longer
+_BYLINE = re.compile(r"^(?:by|posted|published|updated)\b", re.I)
+_SOURCE = re.compile(r"^[(\[]?\s*(?:image\s+|photo\s+)?sources?\b", re.I)
+
+
+class CaptionFinder:
+    """The orphaned captions and credits of one document, found in passes over its lines."""
+
+    def __init__(self, document: Document, words: CreditWords) -> None:
+        self.document = document
+        self.words = words
+        self.layout = PageLayout(document, words)
+        self.lines = self.layout.lines
+        self.taken: set[int] = set()  # lines that are some picture's caption or credit already
+        self.found: dict[int, Problem] = {}
+        # The headline (the first line that is nothing else and no "Label:") is never a neighbour's caption; a
+        # first line that ends in a full stop is no headline.
+        opening = next((item for item in self.lines if item.kind is None and not item.line.text.endswith(":")), None)
+        self.first_run = opening.run if opening and not TERMINAL.search(opening.line.text) else -1
+
+    def problems(self) -> list[Problem]:
+        self._stand_alone()
+        self._captions_beside_credits()
+        self._weaker_signs()
+        self._copies()
+        return [self.found[position] for position in sorted(self.found)]
+
+    # The passes, in order.
+
+    def _stand_alone(self) -> None:
+        """Lines that are credits, captions-with-credits, markers or file names whatever stands beside them."""
+        for position, item in enumerate(self.lines):
+            text = item.line.text
+            if item.kind == "strong":
+                self._report(position, _credit_message(text))
+            elif item.kind == "attached":
+                self._report(position, "photo caption with its credit and no photo")
+            elif item.kind == "marker":
+                self._report(position, "photo caption or credit left by a web page, with no photo")
+            elif item.kind == "file-name":
+                self._report(position, f'"{_quote(text)}" is an image file name left where a photo stood')
+
+    def _captions_beside_credits(self) -> None:
+        sides: dict[int, int] = {}  # credit → the side its caption stands on
+        for position, item in enumerate(self.lines):
+            if item.kind == "strong":  # a caption that carries its credit needs no neighbour
+                # A chart's "Source:" sits under the chart's title, which reads like copy: ask for more evidence.
+                caption = self._caption_beside(position, strong=_SOURCE.match(item.line.text) is None)
+                if caption:
+                    self._report_caption(caption, "a credit")
+                    sides[position] = -1 if caption[0] < position else 1
+        # A page prints its pictures alike: once two captions stand on one side of their credits, the line on
+        # that side of another picture credit is its caption too, even when it tells of the past.
+        usual = _usual_side(list(sides.values()))
+        if not usual:
+            return
+        for position, item in enumerate(self.lines):
+            if item.kind == "strong" and position not in sides and _SOURCE.match(item.line.text) is None:
+                caption = self._caption_beside(position, strong=True, sides=(usual,), patterned=True)
+                if caption:
+                    self._report_caption(caption, "a credit, where this page prints its captions")
+
+    def _weaker_signs(self) -> None:
+        """Picture residue beside a caption, and an agency's name beside a caption or a reported credit."""
+        for position, item in enumerate(self.lines):
+            if item.kind == "residue" and not self._beside_found(position):
+                # "Enlarge this image", "Photo": where a picture stood. "Photo" is also a menu's word, so beside it
+                # the caption must show it describes a picture (a date, a place in view, the present tense);
+                # "Enlarge this image" or "1 of 4" can be nothing else, and counts as a credit does.
+                caption = self._caption_beside(position, strong=is_plain_residue(item.line.text))
+                if caption:
+                    self._report_caption(caption, "what a page leaves where a photo stood")
+            elif item.kind == "weak" and position not in self.taken:
+                caption = self._caption_beside(position, strong=False)
+                if caption or self._beside_found(position, kinds=("strong", "attached")):
+                    self._report(position, _credit_message(item.line.text))
+                    if caption:
+                        self._report_caption(caption, "a credit")
+
+    def _copies(self) -> None:
+        """A page often prints a caption twice (the picture and its enlarged view, or once with its credit and
+        once without it): the copy is a caption too."""
+        lines = self.lines
+        caption_lines = {" ".join(lines[p].line.text.split()): p for p in sorted(self.found, reverse=True)
+                         if lines[p].kind is None}
+        for p in sorted(self.found, reverse=True):
+            credit = attached_credit(lines[p].line.text, self.words) if lines[p].kind == "attached" else None
+            if credit is not None:
+                caption_lines.setdefault(" ".join(caption_part(lines[p].line.text, credit).split()), p)
+        ordered = sorted(caption_lines)
+        for position, item in enumerate(lines):
+            if position in self.found or item.kind is not None:
+                continue
+            text = " ".join(item.line.text.split())
+            original = caption_lines.get(text)
+            if original is None:
+                original = _preview_of(text, ordered, caption_lines)
+            if original is not None:
+                number = self.document.position(lines[original].line.start)[0]
+                self.found[position] = _problem(item, f"photo caption with no photo: a copy of the caption on line "
+                                                      f"{number}")
+
+    # What the passes share.
+
+    def _caption_beside(self, position: int, strong: bool, sides: tuple[int, ...] = (-1, 1),
+                        patterned: bool = False) -> list[int]:
+        """The caption next to a credit or residue line: same paragraph first, then the page's usual side."""
+        lines, layout = self.lines, self.layout
+        chosen: list[list[int]] = []
+        for step in sides:
+            for candidate in layout.candidates(position, step):
+                if any(p in self.taken or lines[p].kind is not None or lines[p].run == self.first_run
+                       and lines[p].run != lines[position].run for p in candidate):
+                    continue
+                text = layout.text(candidate)
+                # Directly above or below a credit, with no blank line between them, even an agency's name
+                # alone is the caption's credit.
+                close = lines[candidate[0]].run == lines[position].run and lines[position].kind == "weak"
+                beyond = candidate[-1] + 1 if step > 0 else candidate[0] - 1
+                # A picture stands apart from the copy: residue or furniture behind the credit, and more of it (or
+                # another picture) beyond the caption. A stack of credits is one picture's, so another credit
+                # behind the credit is no frame.
+                framed = strong and self._apart(position - step, credits=False) and self._apart(beyond)
+                # Below a credit, across a blank line, stands the story's next paragraph as often as a caption
+                # (a picture with only a credit, then the copy): there a paragraph longer than most captions must
+                # show more than one sign.
+                after = step > 0 and lines[candidate[0]].run != lines[position].run and not patterned and \
+                    not framed and len(text.split()) > _SHORT_BELOW_CREDIT
+                if is_caption(text, beside_strong_credit=(strong or close) and not after, framed=framed,
+                              patterned=patterned):
+                    chosen.append(candidate)
+                    break
+        same_run = [c for c in chosen if lines[c[0]].run == lines[position].run]
+        if same_run:
+            return same_run[0]
+        return chosen[0] if chosen else []  # both sides read as captions: the one above is the usual place
+
+    def _apart(self, position: int, credits: bool = True) -> bool:
+        """Whether the line at ``position`` is no paragraph of copy: more of a figure (a credit, residue), or
+        page furniture (a byline, a share button, "Related Topics"); not the headline, not the page's edge."""
+        if not 0 <= position < len(self.lines) or self.lines[position].run == self.first_run:
+            return False
+        item = self.lines[position]
+        text = item.line.text
+        if item.kind in ("strong", "weak", "attached"):
+            return credits
+        return item.kind is not None or _BYLINE.match(text) is not None or " | " in text or (
+            len(text.split()) <= 6 and TERMINAL.search(text) is None)
+
+    def _beside_found(self, position: int,
+                      kinds: tuple[Kind | None, ...] = ("strong", "attached", "weak", None)) -> bool:
+        """Whether a line directly above or below (across one blank line at most) has been reported."""
+        lines = self.lines
+        return any(0 <= p < len(lines) and p in self.found and lines[p].kind in kinds
+                   and abs(lines[p].run - lines[position].run) <= 1 for p in (position - 1, position + 1))
+
+    def _report(self, position: int, message: str) -> None:
+        self.taken.add(position)
+        self.found[position] = _problem(self.lines[position], message)
+
+    def _report_caption(self, positions: list[int], beside: str) -> None:
+        text = self.layout.text(positions)
+        tense = "present-tense " if reads_present_tense(text) else ""
+        for p in positions:
+            self._report(p, f"photo caption with no photo: a {tense}picture description next to {beside}")
+
+
+def _problem(item: PageLine, message: str) -> Problem:
+    return Problem(item.line.start, item.line.end, message)
+
+
+def _credit_message(text: str) -> str:
+    if _SOURCE.match(text):
+        return f'"{_quote(text)}" is a source credit (of a photo, chart or video) with nothing to credit'
+    return f'"{_quote(text)}" is a photo credit with no photo'
+
+
+def _usual_side(sides: list[int]) -> int:
+    """The side of its credit a page prints captions on (-1 above, 1 below), when at least two agree; else 0."""
+    above, below = sides.count(-1), sides.count(1)
+    if max(above, below) >= 2 and min(above, below) == 0:
+        return -1 if above else 1
+    return 0
+
+
+def _preview_of(text: str, ordered: list[str], caption_lines: dict[str, int]) -> int | None:
+    """ "The mayor cuts the ribbon at the … Read More": the shortened caption of a picture viewer."""
+    shortened = re.sub(r"\s*(?:\.\.\.|…)\s*(?:read more|more)?\s*$", "", text, flags=re.I)
+    if shortened == text or len(shortened.split()) < 5:
+        return None
+    index = bisect.bisect_left(ordered, shortened)
+    if index < len(ordered) and ordered[index].startswith(shortened):
+        return caption_lines[ordered[index]]
+    return None
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+__all__ = ["CaptionFinder"]

@@ -1,0 +1,113 @@
+"""A page's lines as orphan-caption sees them: what each line is, and the runs of lines between blank lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from newslint.document import Document, Line
+
+from ._captions import caption_words, is_file_name, is_headline, is_residue, is_short_description
+from ._credits import CreditWords, attached_credit, credit_strength, is_picture_lead
+
+MAX_CAPTION_LINES = 4  # a caption hard-wrapped in a .txt story; a longer run of lines is copy
+TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$")  # a finished sentence's end
+
+Kind = Literal["strong", "weak", "residue", "attached", "marker", "file-name"]
+
+_WIDGET_TAIL = re.compile(r"\s+(?:less|more|close|expand|hide|show)$", re.I)
+_MARKER = re.compile(r"^(?:image|photo|picture|media)\s+(?:caption|copyright)\b|^caption\s*:", re.I)
+# A position only a picture has: "Jo Lee, right, with …", "(left)", "from left".
+_POSITIONED = re.compile(r",\s*(?:left|right|centre|center|second from (?:left|right))\s*,|\((?:left|right|centre|"
+                         r"center|L|R)\)|\bfrom left\b|\bleft to right\b", re.I)
+
+
+@dataclass(frozen=True)
+class PageLine:
+    line: Line
+    run: int  # lines in one run follow each other with no blank line between them
+    kind: Kind | None  # None: a line that may be copy, or a caption standing beside a credit
+
+
+def caption_part(text: str, credit: str) -> str:
+    """The caption of a line that carries its credit: the line without the credit and its brackets."""
+    return _WIDGET_TAIL.sub("", " ".join(text.split())).replace(credit, " ", 1).strip(" |-–—()[]")
+
+
+def is_marker(text: str) -> bool:
+    """ "Image caption …", "Image copyright …", "Caption: …": labels a page scraper left in front of captions."""
+    return _MARKER.match(text) is not None
+
+
+def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:
+    strength = credit_strength(text, words)
+    if strength:
+        return strength
+    if caption_words().lead.match(text) is None and is_marker(text):
+        return "marker"
+    if is_file_name(text):
+        return "file-name"
+    if is_residue(text):
+        return "residue"
+    credit = attached_credit(text, words)
+    if credit is not None:
+        rest = caption_part(text, credit)
+        # A headline ends without a full stop: "Council approves budget (AP)" is the wire's headline, not a caption.
+        finished = TERMINAL.search(rest) is not None or text.startswith(credit.split()[0])
+        opens = rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“'‘(" or text.startswith(credit.split()[0])
+        # A credit that can only be a picture's ("(Photo credit: Jo Lee)") makes a caption of a title too
+        # ("Harbour at dusk (Photo: Jo Lee)"); so does a position only a picture has ("Jo Lee, right, with …").
+        pictured = is_picture_lead(credit) or _POSITIONED.search(rest) is not None
+        if rest and opens and is_short_description(rest) and (pictured or not is_headline(rest) and (
+                finished or not first_line)):
+            return "attached"
+    return None
+
+
+class PageLayout:
+    """The document's lines with what each one is, and the runs of lines between blank lines."""
+
+    def __init__(self, document: Document, words: CreditWords) -> None:
+        # Captions printed with their photo (HTML <figure>, Markdown image paragraphs) are not orphans.
+        spans = [line for line in document.line_spans() if not document.is_photo_caption(line.start, line.end)]
+        self.lines: list[PageLine] = []
+        self.runs: list[list[int]] = []  # indexes into self.lines, per run
+        previous = -2
+        for line in spans:
+            if line.index != previous + 1:
+                self.runs.append([])
+            self.runs[-1].append(len(self.lines))
+            self.lines.append(PageLine(line, len(self.runs) - 1, kind_of(line.text, words, not self.lines)))
+            previous = line.index
+
+    def candidates(self, position: int, step: int) -> list[list[int]]:
+        """The caption candidates beside the line at ``position``, towards ``step``: the rest of its run on that side
+        (or the neighbouring run across a blank line), as a whole when it is short, else its nearest line."""
+        run = self.runs[self.lines[position].run]
+        offset = run.index(position) if len(run) <= 2 * MAX_CAPTION_LINES else None
+        if offset is None:  # a long run (copy without blank lines): only the adjacent line can be the caption
+            neighbour = position + step
+            if 0 <= neighbour < len(self.lines) and self.lines[neighbour].run == self.lines[position].run:
+                return [[neighbour]]
+            side = self._across(position, step)
+            return [side[:1] if step > 0 else side[-1:]] if side else []
+        side = run[offset + 1:] if step > 0 else run[:offset]
+        if not side:
+            side = self._across(position, step)
+        if not side:
+            return []
+        nearest = side[:1] if step > 0 else side[-1:]
+        if len(side) <= MAX_CAPTION_LINES:
+            return [side, nearest] if len(side) > 1 else [side]
+        return [nearest]
+
+    def _across(self, position: int, step: int) -> list[int]:
+        index = self.lines[position].run + step
+        return self.runs[index] if 0 <= index < len(self.runs) else []
+
+    def text(self, positions: list[int]) -> str:
+        return " ".join(self.lines[p].line.text for p in positions)
+
+
+__all__ = ["MAX_CAPTION_LINES", "TERMINAL", "Kind", "PageLayout", "PageLine", "caption_part", "is_marker", "kind_of"]
