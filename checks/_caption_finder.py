@@ -10,7 +10,7 @@ from newslint.document import Document
 from newslint.finding import Problem
 
 from ._caption_layout import TERMINAL, Kind, PageLayout, PageLine, caption_part
-from ._captions import is_caption, is_plain_residue, reads_present_tense
+from ._captions import describes_a_picture, is_caption, is_plain_residue, reads_present_tense
 from ._credits import CreditWords, attached_credit
 
 _SHORT_BELOW_CREDIT = 20  # words: most captions are shorter, a story's paragraph longer
@@ -37,6 +37,7 @@ class CaptionFinder:
         self._stand_alone()
         self._captions_beside_credits()
         self._weaker_signs()
+        self._descriptions()
         self._copies()
         return [self.found[position] for position in sorted(self.found)]
 
@@ -91,6 +92,14 @@ class CaptionFinder:
                     self._report(position, _credit_message(item.line.text))
                     if caption:
                         self._report_caption(caption, "a credit")
+
+    def _descriptions(self) -> None:
+        """Captions that say they describe a picture ("… pose outside the court", "(left)"), wherever they stand."""
+        for position, item in enumerate(self.lines):
+            if item.kind is None and position not in self.taken and item.run != self.first_run and \
+                    describes_a_picture(item.line.text):
+                self._report(position, "photo caption with no photo: it describes a picture (who stands where, "
+                                       "who poses, what is seen)")
 
     def _copies(self) -> None:
         """A page often prints a caption twice (the picture and its enlarged view, or once with its credit and

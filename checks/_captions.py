@@ -56,6 +56,16 @@ _PICTURE_WORDS = lazy(
     r"|\b(?:photo|image|picture|screenshot|illustration|artist['’]s (?:concept|impression|rendering))\b",
     re.I,
 )
+# Words only a picture's description uses: where people stand in it, that they pose or are pictured or seen.
+_IN_THE_PICTURE = lazy(
+    r"\((?:left|right|centre|center|top|bottom|front|back|second from (?:left|right)|L|R)\)|\bfrom (?:left|right)\b"
+    r"|\bleft to right\b|,\s*(?:left|right|centre|center)\s*,|\b(?:is|are) (?:pictured|photographed|depicted)"
+    r"\b(?!\s+(?:as|to|by)\b)|\bpictured\b(?!\s+(?:as|by)\b)"
+    # "pose for a photo", "poses outside the court", not "poses a threat"
+    r"|\bpos(?:e|es|ing)\s+(?:for|with|outside|in front|beside|next to|together|during|after|on|at|inside)\b"
+    r"|\bin this (?:photo|image|picture|handout photo|file photo)\b",
+    re.I,
+)
 # A present-tense verb after its subject: "Mayor Jo Hart speaks", "A man sends", "Police take up positions".
 # What follows the verb tells it from a plural noun ("crossings during", "orders for"): an object, a particle,
 # or a preposition with its noun phrase.
@@ -233,6 +243,13 @@ def is_caption(text: str, *, beside_strong_credit: bool, framed: bool = False, p
     return evidence >= (1 if sentences <= 2 else 2)
 
 
+def describes_a_picture(text: str) -> bool:
+    """A caption wherever it stands: it reads as a picture's description and uses words only such a description
+    uses ("Jo Lee, left, and Kim Ray pose …", "… is seen in Riverton", "In this photo, …")."""
+    return len(text.split()) <= 50 and _IN_THE_PICTURE.search(_unquoted(text)) is not None and \
+        caption_evidence(text) >= 1
+
+
 def is_short_description(text: str) -> bool:
     """The caption part of a line that carries its own credit: short, and not a paragraph of copy."""
     text = GALLERY_PREFIX.sub("", text.strip())
@@ -243,6 +260,7 @@ def is_short_description(text: str) -> bool:
     return not (_REPORTING.search(bare) or _PERSON.search(bare)) or len(words) <= 25
 
 
-__all__ = ["GALLERY_PREFIX", "MAX_CAPTION_WORDS", "caption_evidence", "caption_words", "is_caption", "is_copy",
+__all__ = ["GALLERY_PREFIX", "MAX_CAPTION_WORDS", "caption_evidence", "caption_words", "describes_a_picture",
+           "is_caption", "is_copy",
            "is_file_name", "is_headline", "is_plain_residue", "is_residue", "reads_present_tense",
            "is_short_description"]
