@@ -56,11 +56,12 @@ _PICTURE_WORDS = lazy(
     r"|\b(?:photo|image|picture|screenshot|illustration|artist['’]s (?:concept|impression|rendering))\b",
     re.I,
 )
-# Words only a picture's description uses: where people stand in it, that they pose or are pictured or seen.
+# Words only a picture's description uses: where people stand in it, that they pose or are pictured. Copy
+# says "the ones pictured" or "(pictured next to him)" too, so "pictured" counts only as "is pictured".
 _IN_THE_PICTURE = lazy(
     r"\((?:left|right|centre|center|top|bottom|front|back|second from (?:left|right)|L|R)\)|\bfrom (?:left|right)\b"
     r"|\bleft to right\b|,\s*(?:left|right|centre|center)\s*,|\b(?:is|are) (?:pictured|photographed|depicted)"
-    r"\b(?!\s+(?:as|to|by)\b)|\bpictured\b(?!\s+(?:as|by)\b)"
+    r"\b(?!\s+(?:as|to|by)\b)"
     # "pose for a photo", "poses outside the court", not "poses a threat"
     r"|\bpos(?:e|es|ing)\s+(?:for|with|outside|in front|beside|next to|together|during|after|on|at|inside)\b"
     r"|\bin this (?:photo|image|picture|handout photo|file photo)\b",
@@ -246,7 +247,7 @@ def is_caption(text: str, *, beside_strong_credit: bool, framed: bool = False, p
 def describes_a_picture(text: str) -> bool:
     """A caption wherever it stands: it reads as a picture's description and uses words only such a description
     uses ("Jo Lee, left, and Kim Ray pose …", "… is seen in Riverton", "In this photo, …")."""
-    return len(text.split()) <= 50 and _IN_THE_PICTURE.search(_unquoted(text)) is not None and \
+    return len(text.split()) <= _SHORT_CAPTION_WORDS and _IN_THE_PICTURE.search(_unquoted(text)) is not None and \
         caption_evidence(text) >= 1
 
 
