@@ -9,9 +9,10 @@ import re
 from newslint.document import Document
 from newslint.finding import Problem
 
-from ._caption_layout import TERMINAL, Kind, PageLayout, PageLine, caption_part
-from ._captions import describes_a_picture, is_caption, is_plain_residue, reads_present_tense
+from ._caption_layout import Kind, PageLayout, PageLine, caption_part
+from ._captions import TERMINAL, is_caption, is_plain_residue, reads_present_tense
 from ._credits import CreditWords, attached_credit
+from ._furniture import is_widget
 
 _SHORT_BELOW_CREDIT = 20  # words: most captions are shorter, a story's paragraph longer
 _BYLINE = re.compile(r"^(?:by|posted|published|updated)\b", re.I)
@@ -37,7 +38,6 @@ class CaptionFinder:
         self._stand_alone()
         self._captions_beside_credits()
         self._weaker_signs()
-        self._descriptions()
         self._copies()
         return [self.found[position] for position in sorted(self.found)]
 
@@ -57,24 +57,12 @@ class CaptionFinder:
                 self._report(position, f'"{_quote(text)}" is an image file name left where a photo stood')
 
     def _captions_beside_credits(self) -> None:
-        sides: dict[int, int] = {}  # credit → the side its caption stands on
         for position, item in enumerate(self.lines):
             if item.kind == "strong":  # a caption that carries its credit needs no neighbour
                 # A chart's "Source:" sits under the chart's title, which reads like copy: ask for more evidence.
                 caption = self._caption_beside(position, strong=_SOURCE.match(item.line.text) is None)
                 if caption:
                     self._report_caption(caption, "a credit")
-                    sides[position] = -1 if caption[0] < position else 1
-        # A page prints its pictures alike: once two captions stand on one side of their credits, the line on
-        # that side of another picture credit is its caption too, even when it tells of the past.
-        usual = _usual_side(list(sides.values()))
-        if not usual:
-            return
-        for position, item in enumerate(self.lines):
-            if item.kind == "strong" and position not in sides and _SOURCE.match(item.line.text) is None:
-                caption = self._caption_beside(position, strong=True, sides=(usual,), patterned=True)
-                if caption:
-                    self._report_caption(caption, "a credit, where this page prints its captions")
 
     def _weaker_signs(self) -> None:
         """Picture residue beside a caption, and an agency's name beside a caption or a reported credit."""
@@ -93,24 +81,18 @@ class CaptionFinder:
                     if caption:
                         self._report_caption(caption, "a credit")
 
-    def _descriptions(self) -> None:
-        """Captions that say they describe a picture ("… pose outside the court", "(left)"), wherever they stand."""
-        for position, item in enumerate(self.lines):
-            if item.kind is None and position not in self.taken and item.run != self.first_run and \
-                    describes_a_picture(item.line.text):
-                self._report(position, "photo caption with no photo: it describes a picture (who stands where, "
-                                       "who poses, what is seen)")
-
     def _copies(self) -> None:
         """A page often prints a caption twice (the picture and its enlarged view, or once with its credit and
         once without it): the copy is a caption too."""
         lines = self.lines
-        caption_lines = {" ".join(lines[p].line.text.split()): p for p in sorted(self.found, reverse=True)
-                         if lines[p].kind is None}
-        for p in sorted(self.found, reverse=True):
-            credit = attached_credit(lines[p].line.text, self.words) if lines[p].kind == "attached" else None
-            if credit is not None:
-                caption_lines.setdefault(" ".join(caption_part(lines[p].line.text, credit).split()), p)
+        caption_lines: dict[str, int] = {}  # a caption's text → its first line
+        for p in sorted(self.found):
+            text = lines[p].line.text
+            credit = attached_credit(text, self.words) if lines[p].kind == "attached" else None
+            if lines[p].kind is None:
+                caption_lines.setdefault(" ".join(text.split()), p)
+            elif credit is not None:
+                caption_lines.setdefault(" ".join(caption_part(text, credit).split()), p)
         ordered = sorted(caption_lines)
         for position, item in enumerate(lines):
             if position in self.found or item.kind is not None:
@@ -126,12 +108,11 @@ class CaptionFinder:
 
     # What the passes share.
 
-    def _caption_beside(self, position: int, strong: bool, sides: tuple[int, ...] = (-1, 1),
-                        patterned: bool = False) -> list[int]:
+    def _caption_beside(self, position: int, strong: bool) -> list[int]:
         """The caption next to a credit or residue line: same paragraph first, then the page's usual side."""
         lines, layout = self.lines, self.layout
         chosen: list[list[int]] = []
-        for step in sides:
+        for step in (-1, 1):
             for candidate in layout.candidates(position, step):
                 if any(p in self.taken or lines[p].kind is not None or lines[p].run == self.first_run
                        and lines[p].run != lines[position].run for p in candidate):
@@ -141,17 +122,17 @@ class CaptionFinder:
                 # alone is the caption's credit.
                 close = lines[candidate[0]].run == lines[position].run and lines[position].kind == "weak"
                 beyond = candidate[-1] + 1 if step > 0 else candidate[0] - 1
-                # A picture stands apart from the copy: residue or furniture behind the credit, and more of it (or
-                # another picture) beyond the caption. A stack of credits is one picture's, so another credit
-                # behind the credit is no frame.
-                framed = strong and self._apart(position - step, credits=False) and self._apart(beyond)
+                # A picture stands apart from the copy: residue or furniture below the credit, and more of it (or
+                # another picture) above the caption. Only a caption above its credit is framed so: below one, a
+                # lone picture credit is as often followed by the story's lede. A stack of credits is one
+                # picture's, so another credit below the credit is no frame.
+                framed = strong and step < 0 and self._apart(position + 1, credits=False) and self._apart(beyond)
                 # Below a credit, across a blank line, stands the story's next paragraph as often as a caption
                 # (a picture with only a credit, then the copy): there a paragraph longer than most captions must
                 # show more than one sign.
-                after = step > 0 and lines[candidate[0]].run != lines[position].run and not patterned and \
-                    not framed and len(text.split()) > _SHORT_BELOW_CREDIT
-                if is_caption(text, beside_strong_credit=(strong or close) and not after, framed=framed,
-                              patterned=patterned):
+                after = step > 0 and lines[candidate[0]].run != lines[position].run and \
+                    len(text.split()) > _SHORT_BELOW_CREDIT
+                if is_caption(text, beside_strong_credit=(strong or close) and not after, framed=framed):
                     chosen.append(candidate)
                     break
         same_run = [c for c in chosen if lines[c[0]].run == lines[position].run]
@@ -161,15 +142,15 @@ class CaptionFinder:
 
     def _apart(self, position: int, credits: bool = True) -> bool:
         """Whether the line at ``position`` is no paragraph of copy: more of a figure (a credit, residue), or
-        page furniture (a byline, a share button, "Related Topics"); not the headline, not the page's edge."""
+        page furniture (a byline, a share button, "Related Topics", "56 comments"); not a subhead, not the
+        headline, not the page's edge."""
         if not 0 <= position < len(self.lines) or self.lines[position].run == self.first_run:
             return False
         item = self.lines[position]
         text = item.line.text
         if item.kind in ("strong", "weak", "attached"):
             return credits
-        return item.kind is not None or _BYLINE.match(text) is not None or " | " in text or (
-            len(text.split()) <= 6 and TERMINAL.search(text) is None)
+        return item.kind is not None or _BYLINE.match(text) is not None or is_widget(text)
 
     def _beside_found(self, position: int,
                       kinds: tuple[Kind | None, ...] = ("strong", "attached", "weak", None)) -> bool:
@@ -197,14 +178,6 @@ def _credit_message(text: str) -> str:
     if _SOURCE.match(text):
         return f'"{_quote(text)}" is a source credit (of a photo, chart or video) with nothing to credit'
     return f'"{_quote(text)}" is a photo credit with no photo'
-
-
-def _usual_side(sides: list[int]) -> int:
-    """The side of its credit a page prints captions on (-1 above, 1 below), when at least two agree; else 0."""
-    above, below = sides.count(-1), sides.count(1)
-    if max(above, below) >= 2 and min(above, below) == 0:
-        return -1 if above else 1
-    return 0
 
 
 def _preview_of(text: str, ordered: list[str], caption_lines: dict[str, int]) -> int | None:

@@ -8,19 +8,18 @@ from typing import Literal
 
 from newslint.document import Document, Line
 
-from ._captions import caption_words, is_file_name, is_headline, is_residue, is_short_description
+from ._captions import TERMINAL, caption_words, is_copy, is_file_name, is_headline, is_residue, is_short_description
 from ._credits import CreditWords, attached_credit, credit_strength, is_picture_lead
 
 MAX_CAPTION_LINES = 4  # a caption hard-wrapped in a .txt story; a longer run of lines is copy
-TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$")  # a finished sentence's end
 
 Kind = Literal["strong", "weak", "residue", "attached", "marker", "file-name"]
 
 _WIDGET_TAIL = re.compile(r"\s+(?:less|more|close|expand|hide|show)$", re.I)
-_MARKER = re.compile(r"^(?:image|photo|picture|media)\s+(?:caption|copyright)\b|^caption\s*:", re.I)
-# A position only a picture has: "Jo Lee, right, with …", "(left)", "from left".
+# Where a person stands in a picture, set off as only a caption sets it: "Jo Lee, right, with …", "(left)".
+# Not "from left" ("a challenge from left and right") and not "(R)" (a party).
 _POSITIONED = re.compile(r",\s*(?:left|right|centre|center|second from (?:left|right))\s*,|\((?:left|right|centre|"
-                         r"center|L|R)\)|\bfrom left\b|\bleft to right\b", re.I)
+                         r"center|second from (?:left|right))\)", re.I)
 
 
 @dataclass(frozen=True)
@@ -31,20 +30,25 @@ class PageLine:
 
 
 def caption_part(text: str, credit: str) -> str:
-    """The caption of a line that carries its credit: the line without the credit and its brackets."""
-    return _WIDGET_TAIL.sub("", " ".join(text.split())).replace(credit, " ", 1).strip(" |-–—()[]")
+    """The caption of a line that carries its credit: the line without the credit (at its start, else its last
+    occurrence: "A CAPE store opens. (AP)") and the credit's brackets."""
+    line = _WIDGET_TAIL.sub("", " ".join(text.split()))
+    if line.startswith(credit):
+        return line[len(credit):].strip(" |-–—()[]")
+    before, found, after = line.rpartition(credit)
+    return f"{before} {after}".strip(" |-–—()[]") if found else line
 
 
 def is_marker(text: str) -> bool:
     """ "Image caption …", "Image copyright …", "Caption: …": labels a page scraper left in front of captions."""
-    return _MARKER.match(text) is not None
+    return caption_words().marker.match(text) is not None
 
 
 def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:
     strength = credit_strength(text, words)
     if strength:
         return strength
-    if caption_words().lead.match(text) is None and is_marker(text):
+    if is_marker(text):
         return "marker"
     if is_file_name(text):
         return "file-name"
@@ -59,10 +63,19 @@ def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:
         # A credit that can only be a picture's ("(Photo credit: Jo Lee)") makes a caption of a title too
         # ("Harbour at dusk (Photo: Jo Lee)"); so does a position only a picture has ("Jo Lee, right, with …").
         pictured = is_picture_lead(credit) or _POSITIONED.search(rest) is not None
+        # A credit in the middle of a line ("Expand (Photo: Jo Lee) Vials of …") is a caption's only if the
+        # rest is no sentence of copy ("The bridge (photo: Jo Lee) reopened, the council said.").
+        inline = not text.startswith(credit.split()[0]) and not _ends_with(text, credit)
+        if inline and is_copy(rest):
+            return None
         if rest and opens and is_short_description(rest) and (pictured or not is_headline(rest) and (
                 finished or not first_line)):
             return "attached"
     return None
+
+
+def _ends_with(text: str, credit: str) -> bool:
+    return _WIDGET_TAIL.sub("", " ".join(text.split())).rstrip(" )].").endswith(credit.rstrip(" )]."))
 
 
 class PageLayout:
@@ -110,4 +123,4 @@ class PageLayout:
         return " ".join(self.lines[p].line.text for p in positions)
 
 
-__all__ = ["MAX_CAPTION_LINES", "TERMINAL", "Kind", "PageLayout", "PageLine", "caption_part", "is_marker", "kind_of"]
+__all__ = ["MAX_CAPTION_LINES", "Kind", "PageLayout", "PageLine", "caption_part", "is_marker", "kind_of"]

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._furniture import is_promotion
 from ._lazy_pattern import LazyPattern, lazy
 from ._phrases import load_sections, normalise
 
@@ -54,17 +55,6 @@ _PICTURE_WORDS = lazy(
     r"\b|\bleft to right\b|\b(?:is|are|was|were) (?:seen|shown|pictured|photographed|displayed|depicted)\b"
     r"|\bpictured\b|\blooks? on\b|\bposes?\b|\bshown\b|\bseen here\b|\bin this (?:photo|image|picture)\b"
     r"|\b(?:photo|image|picture|screenshot|illustration|artist['’]s (?:concept|impression|rendering))\b",
-    re.I,
-)
-# Words only a picture's description uses: where people stand in it, that they pose or are pictured. Copy
-# says "the ones pictured" or "(pictured next to him)" too, so "pictured" counts only as "is pictured".
-_IN_THE_PICTURE = lazy(
-    r"\((?:left|right|centre|center|top|bottom|front|back|second from (?:left|right)|L|R)\)|\bfrom (?:left|right)\b"
-    r"|\bleft to right\b|,\s*(?:left|right|centre|center)\s*,|\b(?:is|are) (?:pictured|photographed|depicted)"
-    r"\b(?!\s+(?:as|to|by)\b)"
-    # "pose for a photo", "poses outside the court", not "poses a threat"
-    r"|\bpos(?:e|es|ing)\s+(?:for|with|outside|in front|beside|next to|together|during|after|on|at|inside)\b"
-    r"|\bin this (?:photo|image|picture|handout photo|file photo)\b",
     re.I,
 )
 # A present-tense verb after its subject: "Mayor Jo Hart speaks", "A man sends", "Police take up positions".
@@ -115,13 +105,14 @@ _FINITE = lazy(
 )
 _CLOCK = lazy(r"\b\d{1,2}:\d\d\s*(?:[ap]\.?m\b|[ap]\.m\.|et|est|edt|gmt|bst|utc)", re.I)  # a timestamp
 _SENTENCES = lazy(r"[.!?…](?=['\"’”)\]]*\s+[A-Z])")  # sentence breaks inside a paragraph
-_TERMINAL = lazy(r"[.!?…]['\"’”)\]]*$")
+TERMINAL = lazy(r"[.!?…]['\"’”)\]]*$")  # a finished sentence's end
 
 
 @dataclass(frozen=True)
 class CaptionWords:
     residue: frozenset[str]
     lead: LazyPattern  # "Pictured:", "From left:", "In this photo", "FILE -"
+    marker: LazyPattern  # "Image caption", "Image source,", "Caption:", "[caption id=…]"
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +123,9 @@ def caption_words() -> CaptionWords:
         residue=frozenset(normalise(p) for p in words["residue"]),
         lead=lazy(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in leads) + r")(?:\b|\s|:|$)",
                         re.I),
+        # A marker is a whole word or label: "Image caption …", "Image source, Getty", not "Image captioning".
+        marker=lazy(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words["caption-marker"])
+                    + r")(?:(?<=[:\[])|(?=[\s,:]|$))", re.I),
     )
 
 
@@ -149,9 +143,13 @@ def is_residue(line: str) -> bool:
 
 
 def is_plain_residue(line: str) -> bool:
-    """Residue no menu prints: "Enlarge this image", "View full size image", "1 of 4" (not "Photo", "Video")."""
+    """Residue no menu prints: "Enlarge this image", "View full size image", "Photo 1 of 4" (not "Photo", nor a
+    bare "1 of 10", which a listicle numbers its items with)."""
     bare = normalise(line).strip(" .:•|·»›>()[]")
-    return is_residue(line) and (len(bare.split()) >= 2 or _GALLERY_COUNTER.match(bare) is not None)
+    if not is_residue(line):
+        return False
+    counter = _GALLERY_COUNTER.match(bare)
+    return bare[:1].isalpha() if counter else len(bare.split()) >= 2
 
 
 def is_file_name(line: str) -> bool:
@@ -165,7 +163,7 @@ def _unquoted(text: str) -> str:
 
 def is_headline(text: str) -> bool:
     """A headline or subhead: no full stop, and most words capitalised ("Related Topics", "From Haiti to Hollywood")."""
-    if _TERMINAL.search(text):
+    if TERMINAL.search(text):
         return False
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
     if not words:
@@ -196,6 +194,9 @@ def caption_evidence(text: str) -> int:
                                                           or opening in "(\"“'‘"):
         return -1
     # A question is a headline's or a teaser's ("Will the tunnel open on time?"), never a picture's description.
+    # A quotation alone is a pull quote; "Related: …" a link to another story.
+    if not _unquoted(text).strip(" .,;:—–-") or is_promotion(text):
+        return -1
     if is_copy(text) or is_headline(text) or _CLOCK.search(text) or is_residue(text) or \
             text.rstrip("'\"’” ").endswith((":", ",", ";", "?")):
         return -1
@@ -209,7 +210,7 @@ def caption_evidence(text: str) -> int:
     bare = _unquoted(text)
     if reads_present_tense(bare):
         evidence += 1
-    elif len(words) >= 3 and not _FINITE.search(bare) and not _PLURAL_SUBJECT.search(bare) and _TERMINAL.search(text):
+    elif len(words) >= 3 and not _FINITE.search(bare) and not _PLURAL_SUBJECT.search(bare) and TERMINAL.search(text):
         evidence += 1  # a noun phrase, no verb at all: "Water sampling station, East Village."
     return evidence
 
@@ -221,34 +222,26 @@ def reads_present_tense(text: str) -> bool:
     return present and _OTHER_TENSE.search(bare) is None
 
 
-def is_caption(text: str, *, beside_strong_credit: bool, framed: bool = False, patterned: bool = False) -> bool:
+def is_caption(text: str, *, beside_strong_credit: bool, framed: bool = False) -> bool:
     """Whether ``text``, standing next to a credit or residue, is that picture's caption.
 
     ``framed``: the credit and the text stand apart from the copy, with more of the figure (residue, another
     credit) or page furniture on their far sides. A short description there needs no further sign of being
-    one, unless it tells of the past as copy does ("The river rose overnight."). ``patterned``: the page prints its
-    other captions on this side of their credits, so even that is the caption."""
+    one, unless it tells of the past as copy does ("The river rose overnight.")."""
     evidence = caption_evidence(text)
     if evidence < 0:
         return False
     if not beside_strong_credit:
         return evidence >= 2
     bare = _unquoted(text)
-    described = patterned or framed and _PAST.search(bare) is None
+    described = framed and _PAST.search(bare) is None
     sentences = len(_SENTENCES.findall(text)) + 1
-    if not _TERMINAL.search(text):  # a fragment ("Firefighters reach the dog") must show that it describes
+    if not TERMINAL.search(text):  # a fragment ("Firefighters reach the dog") must show that it describes
         return evidence >= 1 or (described and len(text.split()) >= 6 and _FINITE.search(bare) is not None)
     if sentences <= 2 and len(text.split()) <= _SHORT_CAPTION_WORDS:
         return evidence >= 1 or described
     # Longer, or three sentences and more: copy as often as a caption.
     return evidence >= (1 if sentences <= 2 else 2)
-
-
-def describes_a_picture(text: str) -> bool:
-    """A caption wherever it stands: it reads as a picture's description and uses words only such a description
-    uses ("Jo Lee, left, and Kim Ray pose …", "… is seen in Riverton", "In this photo, …")."""
-    return len(text.split()) <= _SHORT_CAPTION_WORDS and _IN_THE_PICTURE.search(_unquoted(text)) is not None and \
-        caption_evidence(text) >= 1
 
 
 def is_short_description(text: str) -> bool:
@@ -261,7 +254,7 @@ def is_short_description(text: str) -> bool:
     return not (_REPORTING.search(bare) or _PERSON.search(bare)) or len(words) <= 25
 
 
-__all__ = ["GALLERY_PREFIX", "MAX_CAPTION_WORDS", "caption_evidence", "caption_words", "describes_a_picture",
-           "is_caption", "is_copy",
+__all__ = ["GALLERY_PREFIX", "MAX_CAPTION_WORDS", "TERMINAL", "caption_evidence", "caption_words", "is_caption",
+           "is_copy",
            "is_file_name", "is_headline", "is_plain_residue", "is_residue", "reads_present_tense",
            "is_short_description"]

@@ -79,14 +79,17 @@ def credit_words(extra_agencies: tuple[str, ...] = ()) -> CreditWords:
     words = load_sections("caption_words.txt")
     # The lead and what joins it to the name: "Photo: X", "Photo by X", "Photo/X", "Photo courtesy of X",
     # "Credit X" (no colon) and "Courtesy X" (no "of").
-    joiner = r"(?:\s*:\s*|\s*/\s*|\s+(?:by|via|from)\s*:?\s*|\s+courtesy(?:\s+of)?\s*:?\s*|\s+credits?\s*:\s*)"
+    joiner = (r"(?:\s*:\s*|\s*/\s*|\s+(?:(?:provided|supplied|taken)\s+)?(?:by|via|from)\s*:?\s*"
+              r"|\s+courtesy(?:\s+of)?\s*:?\s*|\s+credits?\s*:\s*)")
     lead = _alternation(words["credit-lead"])
     bare = _alternation(words["credit-lead-bare"])
     return CreditWords(
         agencies=frozenset(re.sub(r"^the\s+", "", _key(a)) for a in (*words["agency"], *extra_agencies)),
         photo_agencies=frozenset(re.sub(r"^the\s+", "", _key(a)) for a in words["photo-agency"]),
-        lead=lazy(rf"^(?:{lead}{joiner}|{bare}(?:\s*:\s*|\s+|$)|©\s*|\(c\)\s+)", re.I),
-        tail_lead=lazy(rf"(?<!\S)(?:{lead}{joiner}|{bare}(?:\s*:\s*|\s+(?=[A-Z]))|©\s*)", re.I),
+        # "Credit...Jo Lee for The Times": the ellipsis a page's hidden label leaves behind.
+        lead=lazy(rf"^(?:{lead}{joiner}|{bare}(?:\s*:\s*|\s*(?:\.\.\.|…)\s*|\s+|$)|©\s*|\(c\)\s+)", re.I),
+        tail_lead=lazy(rf"(?:(?<!\S)|(?<=[a-z][.!?]))(?:{lead}{joiner}|{bare}(?:\s*:\s*|\s*(?:\.\.\.|…)\s*"
+                       rf"|\s+(?=[A-Z]))|©\s*)", re.I),
         outlet_word=lazy(rf"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+(?:and\s+|of\s+(?:the\s+)?)?){{0,4}}"
                                rf"{_alternation(words['outlet-word'])}$"),
     )
@@ -141,7 +144,11 @@ def chain_strength(text: str, words: CreditWords) -> Strength | None:
 
 _SITE_COPYRIGHT = lazy(r"^(?:©|\(c\)|copyright)?\s*(?:\d{4}\b|©)|rights reserved|\b(?:inc|ltd|llc|plc|co|corp|"
                              r"limited|group|media group)\b\.?", re.I)
-_FILE_PHOTO = lazy(r"(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,4}file\s+(?:photo|image|picture|photograph)s?", re.I)
+# "(File photo)", "(Courier file photo)", "(Submitted photo)": an outlet's name (capitalised, no verb) or a kind of
+# picture before "photo".
+_FILE_PHOTO = lazy(r"(?:(?:[Tt]he\s+)?(?!(?:See|View|Read|Click|Open|Tap|Watch)\b)[A-Z][\w.'’-]*\s+){0,4}"
+                   r"(?i:file|submitted|contributed|staff|handout|courtesy)\s+(?i:photo|image|picture|photograph)s?"
+                   r"|(?i:file|submitted|contributed|handout)\s+(?i:photo|image|picture|photograph)s?")
 _VIDEO_LEAD = lazy(r"^videos?\s*:", re.I)
 _PLURAL_LEAD = lazy(r"^(?:photos|pictures|images|videos)\s*:", re.I)
 
@@ -168,9 +175,9 @@ def _is_credit_name(text: str, words: CreditWords, *, explicit: bool = False, co
         if is_agency(piece, words) or _is_filler(piece):
             continue
         owner = re.fullmatch(r"(.+?)['’]s\s+(\S+(?:\s+\S+){0,3})", piece)
-        if owner and courtesy and (_is_name(owner.group(1)) or all(
+        if owner and courtesy and _SOURCE_NOUN.search(owner.group(2)) and (_is_name(owner.group(1)) or all(
                 word.casefold() in _SMALL_WORDS for word in owner.group(1).split())):
-            continue
+            continue  # "the museum's archive", "Jo Lee's Instagram page"; not "Jo Lee's generosity"
         if re.search(r"['’]s\b", piece):
             return False  # "Kim's Wedding Day" is a headline; a photographer's name has no possessive
         if _is_name(piece):
@@ -228,10 +235,20 @@ def is_picture_lead(text: str) -> bool:
     return _PICTURE_LEAD.match(text) is not None
 
 
+# A photo shoot's credits name a person: "Styling by Jo Lee", "Hair and makeup: Kim Ray" (not "Makeup by the
+# numbers", a subhead).
+_SHOOT_CREDIT = lazy(r"^(?i:(?:prop\s+)?styling|styled|grooming|hair(?:\s+and\s+make-?up)?|make-?up|set\s+design)"
+                     r"(?:\s+(?i:by)|\s*:)\s+(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*\.?$")
+_SOURCE_NOUN = lazy(r"\b(?:instagram|facebook|twitter|tiktok|youtube|flickr|family|estate|archives?|collection|website"
+                    r"|page|account|feed|office|studio|foundation|museum|library|gallery|press office)\b", re.I)
+
+
 def _segment_is_credit(segment: str, words: CreditWords) -> Strength | None:
     segment = _POSITION.sub("", segment.strip()).strip()
     if not segment:
         return None
+    if _SHOOT_CREDIT.match(segment):
+        return "strong"
     lead = _lead_credit(segment, words)
     if lead:
         return lead
@@ -276,8 +293,8 @@ def credit_strength(line: str, words: CreditWords) -> Strength | None:
                 return "strong"
         if first is None and wrapped and _is_name(text) and len(text.split()) <= 4 and text[0].isupper():
             return "weak"  # "(Jo Lee)": a credit beside a caption, a parenthetical anywhere else
-        if first is None and wrapped and _FILE_PHOTO.fullmatch(text):
-            return "strong"  # "(File photo)", "(Courier file photo)"
+        if first is None and _FILE_PHOTO.fullmatch(text):
+            return "strong"  # "(File photo)", "(Courier file photo)", "Submitted photo"
         if first is None and wrapped and line.strip().startswith("[") and re.fullmatch(r"via\s+\S.{0,40}", text,
                                                                                          re.I):
             return "strong"  # "[via Outlet]"
@@ -294,9 +311,8 @@ _MEDIA_TAGS = lazy(r"^(?:video|videos|slideshows?|photos?|pictures?|pics|gallery
                          r"updated?|interactive|map|graphic|poll|quiz|podcast|opinion|analysis|exclusive|report|"
                          r"sponsored|ad|promoted)$", re.I)
 _BRACKET_TOKEN = lazy(r"^(?:[A-Z]{2,10}(?:\s*/\s*[A-Z]{2,10})*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
-_GLUED_HEAD = lazy(r"^(?P<credit>[A-Z][^/|]{1,40}(?:\s*/\s*[^/|]{1,40}){1,3}?)(?=[A-Z][a-z'’]|[AI]\s)")
+_GLUE_POINT = lazy(r"(?<=[a-z.])(?=[A-Z][a-z'’]|[AI]\s)|(?<=[A-Z]{2})(?=[AI]\s)|(?<=[A-Z]{3})(?=[A-Z][a-z])")
 _FOR_HEAD = lazy(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*for\s+[A-Z]")
-_FINISHED = (".", "!", "?", "”", '"', "’", "'")
 
 
 _INLINE_PICTURE_CREDIT = lazy(r"[(\[]\s*((?:AP\s+)?(?:photo|image|picture|photograph)(?:\s+credits?)?\s*(?::|\bby\b|/)"
@@ -351,16 +367,21 @@ def attached_credit(line: str, words: CreditWords) -> str | None:
     # "… the new exam Photo: Getty Images": a lead word and colon after a caption that lost its full stop.
     for lead in words.tail_lead.finditer(line, max(0, len(line) - 160)):
         tail = line[lead.start():]
-        if lead.start() > 0 and ":" in lead.group() and tail[0].isupper() and _segment_is_credit(tail, words):
+        if lead.start() > 0 and re.search(r":|\.\.\.|…", lead.group()) and tail[0].isupper() and \
+                _segment_is_credit(tail, words):
             return tail
     pipe = line.rfind(" | ")
     if pipe > 0:
         tail = re.sub(r"\s+(?:close|open|expand|enlarge)$", "", line[pipe + 3:], flags=re.I)
         if chain_strength(tail, words):
             return tail
-    head = _GLUED_HEAD.match(line)
-    if head and chain_strength(head.group("credit"), words) == "strong":
-        return head.group("credit")
+    # "Jo Lee/Getty ImagesA crowd …": a credit chain glued to the caption, where a capital follows a letter or
+    # an agency's capitals with no space; the first such point after which the head is a credit chain.
+    if "/" in line[:80]:
+        for glue in _GLUE_POINT.finditer(line, 0, 90):
+            head = line[: glue.start()]
+            if "/" in head and chain_strength(head, words) == "strong":
+                return head
     if _FOR_HEAD.match(line):
         return line[: line.index("/")]  # "Jo Lee/for The Courier …": where the outlet's name ends is not known
     return None
