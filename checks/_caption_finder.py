@@ -70,7 +70,7 @@ class CaptionFinder:
             if item.kind == "residue" and not self._beside_found(position):
                 # "Enlarge this image", "Photo": where a picture stood. "Photo" is also a menu's word, so beside it
                 # the caption must show it describes a picture (a date, a place in view, the present tense);
-                # "Enlarge this image" or "1 of 4" can be nothing else, and counts as a credit does.
+                # "Enlarge this image" or "Photo 1 of 4" can be nothing else, and counts as a credit does.
                 caption = self._caption_beside(position, strong=is_plain_residue(item.line.text))
                 if caption:
                     self._report_caption(caption, "what a page leaves where a photo stood")

@@ -19,7 +19,7 @@ _WIDGET_TAIL = re.compile(r"\s+(?:less|more|close|expand|hide|show)$", re.I)
 # Where a person stands in a picture, set off as only a caption sets it: "Jo Lee, right, with …", "(left)".
 # Not "from left" ("a challenge from left and right") and not "(R)" (a party).
 _POSITIONED = re.compile(r",\s*(?:left|right|centre|center|second from (?:left|right))\s*,|\((?:left|right|centre|"
-                         r"center|second from (?:left|right))\)", re.I)
+                         r"center|second from (?:left|right))\)|^(?:from (?:left|right)|left to right)\s*[,:]", re.I)
 
 
 @dataclass(frozen=True)
@@ -33,15 +33,22 @@ def caption_part(text: str, credit: str) -> str:
     """The caption of a line that carries its credit: the line without the credit (at its start, else its last
     occurrence: "A CAPE store opens. (AP)") and the credit's brackets."""
     line = _WIDGET_TAIL.sub("", " ".join(text.split()))
-    if line.startswith(credit):
-        return line[len(credit):].strip(" |-–—()[]")
     before, found, after = line.rpartition(credit)
-    return f"{before} {after}".strip(" |-–—()[]") if found else line
+    if found and (not after.strip(" )].") or not line.startswith(credit)):
+        return f"{before} {after}".strip(" |-–—()[]")  # the credit at the end ("… the quay. (Reuters)")
+    return line[len(credit):].strip(" |-–—()[]") if found else line
+
+
+# The wire's own caption opening: "In this Jan. 9, 2014, file photo, …", "In this photo provided by …".
+_WIRE_CAPTION = re.compile(r"^(?:FILE\s*[-–—]\s*)?In this (?:[\w.,’' ]{1,30}\s)?(?:file|handout)\s+(?:photo|image)\b"
+                           r"|^(?:FILE\s*[-–—]\s*)?In this (?:photo|image) "
+                           r"(?:provided|released|made available|distributed)\s+by\b")
 
 
 def is_marker(text: str) -> bool:
-    """ "Image caption …", "Image copyright …", "Caption: …": labels a page scraper left in front of captions."""
-    return caption_words().marker.match(text) is not None
+    """ "Image caption …", "Image copyright …", "Caption: …": labels a page scraper left in front of captions;
+    and the wire's caption opening ("In this file photo, …"), which no story's copy uses."""
+    return caption_words().marker.match(text) is not None or _WIRE_CAPTION.match(text) is not None
 
 
 def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:
@@ -63,10 +70,12 @@ def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:
         # A credit that can only be a picture's ("(Photo credit: Jo Lee)") makes a caption of a title too
         # ("Harbour at dusk (Photo: Jo Lee)"); so does a position only a picture has ("Jo Lee, right, with …").
         pictured = is_picture_lead(credit) or _POSITIONED.search(rest) is not None
-        # A credit in the middle of a line ("Expand (Photo: Jo Lee) Vials of …") is a caption's only if the
-        # rest is no sentence of copy ("The bridge (photo: Jo Lee) reopened, the council said.").
+        # A credit in the middle of a line ("Expand (Photo: Jo Lee) Vials of …"), or after an unfinished
+        # sentence, is a caption's only if the rest is no copy ("The bridge (photo: Jo Lee) reopened, the
+        # council said.", "The deal was reported by NBC/Jo Lee").
         inline = not text.startswith(credit.split()[0]) and not _ends_with(text, credit)
-        if inline and is_copy(rest):
+        bare_tail = not finished and not text.rstrip().endswith((")", "]"))
+        if (inline or bare_tail) and is_copy(rest):
             return None
         if rest and opens and is_short_description(rest) and (pictured or not is_headline(rest) and (
                 finished or not first_line)):

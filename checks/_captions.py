@@ -123,9 +123,11 @@ def caption_words() -> CaptionWords:
         residue=frozenset(normalise(p) for p in words["residue"]),
         lead=lazy(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in leads) + r")(?:\b|\s|:|$)",
                         re.I),
-        # A marker is a whole word or label: "Image caption …", "Image source, Getty", not "Image captioning".
-        marker=lazy(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words["caption-marker"])
-                    + r")(?:(?<=[:\[])|(?=[\s,:]|$))", re.I),
+        # A marker is a whole word or label ("Image caption …", not "Image captioning"); after a comma, the
+        # credit's name follows ("Image source, Getty Images", not "Image source, format and size …").
+        marker=lazy(r"^(?:" + "|".join(
+            re.escape(p).replace(r"\ ", r"\s+") + (r"(?=\s*(?-i:[A-Z]))" if p.endswith(",") else "")
+            for p in words["caption-marker"]) + r")(?:(?<=[:,])|(?=[\s,:\]]|$))", re.I),
     )
 
 

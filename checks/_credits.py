@@ -115,6 +115,11 @@ def is_photo_agency(text: str, words: CreditWords) -> bool:
     return key in words.photo_agencies or re.search(r"\s(?:photos?|images?|pictures?)$", key) is not None
 
 
+# Capitalised function words mark a title ("Where Credit Is Due", "How To Turn Off …"), never a name.
+_TITLE_WORD = lazy(r"\b(?:Is|Are|Was|How|What|Where|Why|When|Who|To|Off|Your|Our|My|It|Its|Keep|Less|More|Do|Does"
+                   r"|Not|Can|Will|Be|Into|Up|Out|Now|Rules|Basics|Simple|Tips|Guide)\b")
+
+
 def _is_name(part: str) -> bool:
     part = re.sub(r"^(?:for|by)\s+", "", part.strip(), flags=re.I)
     return len(part.split()) <= 7 and _NAME.match(part) is not None
@@ -147,8 +152,9 @@ _SITE_COPYRIGHT = lazy(r"^(?:©|\(c\)|copyright)?\s*(?:\d{4}\b|©)|rights reserv
 # "(File photo)", "(Courier file photo)", "(Submitted photo)": an outlet's name (capitalised, no verb) or a kind of
 # picture before "photo".
 _FILE_PHOTO = lazy(r"(?:(?:[Tt]he\s+)?(?!(?:See|View|Read|Click|Open|Tap|Watch)\b)[A-Z][\w.'’-]*\s+){0,4}"
-                   r"(?i:file|submitted|contributed|staff|handout|courtesy)\s+(?i:photo|image|picture|photograph)s?"
-                   r"|(?i:file|submitted|contributed|handout)\s+(?i:photo|image|picture|photograph)s?")
+                   r"(?i:file|submitted|contributed|staff|handout|courtesy)\s+(?i:photo|image|picture|photograph)s?")
+# Unbracketed, only the bare label: "File photo", "Submitted photo" (not "Our Favourite Staff Photos").
+_BARE_FILE_PHOTO = lazy(r"(?:file|submitted|contributed|handout)\s+(?:photo|image|picture|photograph)", re.I)
 _VIDEO_LEAD = lazy(r"^videos?\s*:", re.I)
 _PLURAL_LEAD = lazy(r"^(?:photos|pictures|images|videos)\s*:", re.I)
 
@@ -210,6 +216,9 @@ def _lead_credit(text: str, words: CreditWords) -> Strength | None:
         if _SITE_COPYRIGHT.search(rest) or len(rest.split()) > 10 or _reads_as_a_sentence(rest):
             return None
         return "strong"
+    if _TITLE_WORD.search(rest) or re.search(r"\s(?:By|Via|From|Taken|Provided|Supplied)\b(?!\s*:)", lead.group()) \
+            and not re.search(r"[/|;]", rest):
+        return None  # "Screenshot: How To Turn Off …", "Images Taken By Hubble": a headline, not a credit
     if not _is_credit_name(rest, words, explicit=is_picture_lead(introduced),
                            courtesy=re.search(r"\bcourtesy\b", introduced, re.I) is not None):
         return None
@@ -238,16 +247,21 @@ def is_picture_lead(text: str) -> bool:
 # A photo shoot's credits name a person: "Styling by Jo Lee", "Hair and makeup: Kim Ray" (not "Makeup by the
 # numbers", a subhead).
 _SHOOT_CREDIT = lazy(r"^(?i:(?:prop\s+)?styling|styled|grooming|hair(?:\s+and\s+make-?up)?|make-?up|set\s+design)"
-                     r"(?:\s+(?i:by)|\s*:)\s+(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*\.?$")
-_SOURCE_NOUN = lazy(r"\b(?:instagram|facebook|twitter|tiktok|youtube|flickr|family|estate|archives?|collection|website"
-                    r"|page|account|feed|office|studio|foundation|museum|library|gallery|press office)\b", re.I)
+                     r"(?:\s+by|\s*:)\s+(?!(?:The|A|An)\s)(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*"
+                     r"(?:\s+(?:for|at|using|with)\s+\S.{0,40}?)?\.?$")
+# What a possessive after "Courtesy of" may own: a picture's source ("Jo Lee's Instagram page", "the museum's
+# archive", "Jo Lee's mother"), or the rest of an institution's name ("Christie's Images", "McDonald's Corp.").
+_SOURCE_NOUN = lazy(r"^(?-i:[A-Z])|\b(?:instagram|facebook|twitter|tiktok|youtube|flickr|family|estate|archives?"
+                    r"|collection|website|page|account|feed|office|studio|foundation|museum|library|gallery"
+                    r"|press office|mother|father|parents|son|daughter|wife|husband|sister|brother|grandmother"
+                    r"|grandfather)\b", re.I)
 
 
 def _segment_is_credit(segment: str, words: CreditWords) -> Strength | None:
     segment = _POSITION.sub("", segment.strip()).strip()
     if not segment:
         return None
-    if _SHOOT_CREDIT.match(segment):
+    if _SHOOT_CREDIT.match(segment) and not _TITLE_WORD.search(segment):
         return "strong"
     lead = _lead_credit(segment, words)
     if lead:
@@ -293,7 +307,7 @@ def credit_strength(line: str, words: CreditWords) -> Strength | None:
                 return "strong"
         if first is None and wrapped and _is_name(text) and len(text.split()) <= 4 and text[0].isupper():
             return "weak"  # "(Jo Lee)": a credit beside a caption, a parenthetical anywhere else
-        if first is None and _FILE_PHOTO.fullmatch(text):
+        if first is None and (wrapped and _FILE_PHOTO.fullmatch(text) or _BARE_FILE_PHOTO.fullmatch(text)):
             return "strong"  # "(File photo)", "(Courier file photo)", "Submitted photo"
         if first is None and wrapped and line.strip().startswith("[") and re.fullmatch(r"via\s+\S.{0,40}", text,
                                                                                          re.I):
@@ -311,7 +325,14 @@ _MEDIA_TAGS = lazy(r"^(?:video|videos|slideshows?|photos?|pictures?|pics|gallery
                          r"updated?|interactive|map|graphic|poll|quiz|podcast|opinion|analysis|exclusive|report|"
                          r"sponsored|ad|promoted)$", re.I)
 _BRACKET_TOKEN = lazy(r"^(?:[A-Z]{2,10}(?:\s*/\s*[A-Z]{2,10})*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
-_GLUE_POINT = lazy(r"(?<=[a-z.])(?=[A-Z][a-z'’]|[AI]\s)|(?<=[A-Z]{2})(?=[AI]\s)|(?<=[A-Z]{3})(?=[A-Z][a-z])")
+_WIRE_TAIL = lazy(r"(?<=[a-z\d,]\s)((?:[A-Z]{2,}(?:[\s-][A-Z]{2,})*)"
+                  r"(?:\s*/\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3})+)$")
+_GLUE_POINT = lazy(r"(?<=[a-z.])(?=[A-Z][a-z'’]|[AI]\s|\d)|(?<=[A-Z]{2})(?=[AI]\s|[A-Z][a-z]|\d)")
+
+
+def _ends_as_a_credit(head: str, words: CreditWords) -> bool:
+    parts = [part.strip() for part in re.split(r"\s*/\s*", head) if part.strip()]
+    return is_agency(parts[-1], words) or (is_agency(parts[0], words) and len(parts[-1].split()) >= 2)
 _FOR_HEAD = lazy(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*for\s+[A-Z]")
 
 
@@ -370,17 +391,23 @@ def attached_credit(line: str, words: CreditWords) -> str | None:
         if lead.start() > 0 and re.search(r":|\.\.\.|…", lead.group()) and tail[0].isupper() and \
                 _segment_is_credit(tail, words):
             return tail
+    # "… at the gala REUTERS/Ann Moss": the wire's capitals and its photographer, after a caption with no stop.
+    wire = _WIRE_TAIL.search(line)
+    if wire and chain_strength(wire.group(1), words) == "strong":
+        return wire.group(1)
     pipe = line.rfind(" | ")
     if pipe > 0:
         tail = re.sub(r"\s+(?:close|open|expand|enlarge)$", "", line[pipe + 3:], flags=re.I)
         if chain_strength(tail, words):
             return tail
-    # "Jo Lee/Getty ImagesA crowd …": a credit chain glued to the caption, where a capital follows a letter or
-    # an agency's capitals with no space; the first such point after which the head is a credit chain.
+    # "Jo Lee/Getty ImagesA crowd …": a credit chain glued to the caption, where a capital or a digit follows a
+    # letter with no space. The head must end as a credit ends (an agency: "…/Getty Images", "…/AP"), or open
+    # with an agency and end with a full name ("REUTERS/Kim McKay"), so that a brand written in camel case
+    # ("Reuters/LinkedIn data show …") is not cut in two; the longest such head is the credit.
     if "/" in line[:80]:
-        for glue in _GLUE_POINT.finditer(line, 0, 90):
-            head = line[: glue.start()]
-            if "/" in head and chain_strength(head, words) == "strong":
+        heads = [line[: glue.start()] for glue in _GLUE_POINT.finditer(line, 0, 90)]
+        for head in reversed(heads):
+            if "/" in head and _ends_as_a_credit(head, words) and chain_strength(head, words) == "strong":
                 return head
     if _FOR_HEAD.match(line):
         return line[: line.index("/")]  # "Jo Lee/for The Courier …": where the outlet's name ends is not known

@@ -34,7 +34,7 @@ def orphan_caption(document: Document, options: OrphanCaptionOptions) -> Iterato
     "Photo credit: www.example.org/Town", "Styling by Jo Lee", "Credit...Jo Lee for The Times" — and captions
     that carry their credit on the same line ("… on Jan. 9, 2014. (AP Photo)", "… [GETTY]",
     "… Photograph: Jo Lee for the Courier", "Jo Lee/Getty ImagesA crowd …"). Next to such a credit, or
-    next to what a page leaves where a picture stood ("Photo", "Enlarge this image", "1 of 4"), it finds
+    next to what a page leaves where a picture stood ("Photo", "Enlarge this image", "Photo 1 of 4"), it finds
     the caption: a short description of a picture, often in the present tense, often with a place or a
     date. Beside a credit that can only be a picture's, a short description needs no further sign when the
     picture stands apart from the copy, with residue or page furniture around it; below a credit, a
