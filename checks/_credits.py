@@ -130,13 +130,25 @@ def _is_filler(part: str) -> bool:
     return re.fullmatch(r"(?:file(?:s|\s+photo)?|pool|handout|staff|(?:file\s+)?\d{4})", part.strip(), re.I) is not None
 
 
-def chain_strength(text: str, words: CreditWords) -> Strength | None:
-    """Names and agencies joined by "/", "|", "via" or ";", at least one of them an agency."""
+_NEWSROOM_ROLE = lazy(r"for\s+[A-Z]|[Ss]pecial\s+to\s+(?:the\s+)?[A-Z]|(?:[A-Z][\w.&'’-]*\s+)+(?:STAFF|Staff)$"
+                      r"|(?:[Ss]taff|[Cc]ontributing|STAFF|CONTRIBUTING)\s+(?:[Pp]hotographer|PHOTOGRAPHER)$")
+# An agency's picture number at the end of a credit: "… /Shutterstock (12345678a)".
+_IMAGE_ID = lazy(r"\s*\(\d{5,}[a-z]?\)$")
+
+
+def chain_strength(text: str, words: CreditWords, *, roles: bool = True) -> Strength | None:
+    """Names and agencies joined by "/", "|", "via" or ";", at least one of them an agency (or, with ``roles``,
+    a newsroom role: "Special to the Courier", "Courier Staff")."""
     parts = [part.strip(" .,") for part in _CHAIN_SEPARATOR.split(text.strip()) if part.strip(" .,")]
     if not parts or len(parts) > 6:
         return None
-    # "Jo Lee/for The Courier": the outlet a photographer worked for is as good as an agency.
-    agencies = [part for part in parts if is_agency(part, words) or re.match(r"for\s+[A-Z]", part)]
+    hyphened = re.fullmatch(r"(.+?)-((?:[A-Z][\w.&]*\s?)+)", parts[-1])
+    if hyphened and _is_name(hyphened.group(1)) and is_agency(hyphened.group(2), words):
+        return "strong"  # "Jo Lee-USA TODAY Sports": the sports wires' own join
+    # "Jo Lee/for The Courier", "Jo Lee/Special to the Courier", "JO LEE/COURIER STAFF", "Jo Lee/Staff
+    # Photographer": the outlet a photographer works for, or the role, is as good as an agency.
+    agencies = [part for part in parts if is_agency(part, words) or roles and len(parts) > 1
+                and _NEWSROOM_ROLE.match(part)]
     if not agencies or not all(part in agencies or _is_filler(part) or _is_name(part) for part in parts):
         return None
     if len(parts) > 1:
@@ -284,7 +296,7 @@ def credit_strength(line: str, words: CreditWords) -> Strength | None:
     beside a caption (a news agency's name alone, a bare name in parentheses)."""
     if len(line) > 400 or len(line.split()) > _MAX_CREDIT_LINE_WORDS:
         return None
-    line = " ".join(line.split())
+    line = _IMAGE_ID.sub("", " ".join(line.split()))
     text, wrapped = _unwrap(line)
     text = text.rstrip(" .")
     if not text:
@@ -292,7 +304,7 @@ def credit_strength(line: str, words: CreditWords) -> Strength | None:
     byline = re.match(r"^by\s+", text, re.I)
     if byline:
         # "By Jane Roe/WireImage" is a credit; "By Jane Roe" and "By Jane Roe, Reuters" are bylines.
-        chain = chain_strength(text[byline.end():], words)
+        chain = chain_strength(text[byline.end():], words, roles=False)  # "By Courier Staff | More" is a byline
         return "strong" if chain == "strong" and re.search(r"[/|]", text) else None
     segments = [s for s in _SEGMENT_SEPARATOR.split(text) if s.strip()]
     first = _segment_is_credit(segments[0], words)
@@ -356,7 +368,8 @@ def attached_credit(line: str, words: CreditWords) -> str | None:
     Images") or glued to its start ("Jo Lee/Getty ImagesA crowd …", "Jo Lee/for The Courier A crowd …")."""
     if len(line) > 1200:  # a caption is a paragraph at most
         return None
-    line = re.sub(r"\s+(?:less|more|close|expand|hide|show)$", "", " ".join(line.split()), flags=re.I)
+    line = re.sub(r"\s+(?:less|more|close|expand|hide|show|purchase licensing rights(?:,\s*opens new tab)?)$", "",
+                  _IMAGE_ID.sub("", " ".join(line.split())), flags=re.I)
     bracket = _bracketed_tail(line)
     if bracket:
         opening, inner, before = bracket
