@@ -16,8 +16,10 @@ introduces with a full name and mentions again:
 * honorific: a later "Mr X" / "Mrs X" / "Ms X" / "Dr X" reference (where the story has none, a later
   bare occurrence is given "Mr");
 * first mention: the surname in the full-name introduction, where two or more later references
-  spell it right (the story's majority can tell which spelling is right); the undecidable case with
-  one later reference is reported on its own line, outside the totals;
+  spell it right (the story's majority can tell which spelling is right);
+* first mention, one later reference: the same with exactly one later reference, so the story has
+  one spelling each way: a conflict with no suggestion counts as reported (the story alone cannot
+  say which is right), a suggestion of the typo as a wrong suggestion;
 * five-letter name: a later reference of a five-letter surname (a dropped letter included);
 * post-nominal: "QC", "MP", "Jr.", "PhD", "II" or "OBE" added after the introduction, slip in a later
   reference;
@@ -447,8 +449,7 @@ def main() -> None:
     for mutation in mutations:
         outcome = _judge(mutation, corpus.lint_text(linter, mutation.article, mutation.text))
         by_placement[mutation.half].setdefault(mutation.placement, []).append(outcome)
-        if mutation.placement != UNDECIDABLE:
-            by_kind[mutation.half].setdefault(mutation.kind, []).append(outcome)
+        by_kind[mutation.half].setdefault(mutation.kind, []).append(outcome)
         if mutation.decoy is not None:
             decoys[mutation.half] += 1
             decoys_flagged[mutation.half] += outcome.decoy_flagged
@@ -457,8 +458,9 @@ def main() -> None:
             continue
         context = mutation.text[max(mutation.start - 80, 0) : mutation.start + 40].replace("\n", " | ")
         case = f"{mutation.article} [{mutation.placement} / {mutation.kind}] {mutation.original} -> {mutation.typo}"
-        if args.show_misses and not outcome.caught and mutation.placement != UNDECIDABLE:
-            shown.append(f"{'CONFLICT' if outcome.flagged else 'MISS'} {case}: ...{context}...")
+        if args.show_misses and not outcome.caught:
+            label = "WRONG" if outcome.wrong else "CONFLICT" if outcome.flagged else "MISS"
+            shown.append(f"{label} {case}: ...{context}...")
         if args.show_extra:
             for finding in outcome.extra:
                 shown.append(f"EXTRA {case}: {finding.line}:{finding.column} {finding.message}")
@@ -468,7 +470,7 @@ def main() -> None:
              f"Corpus: ../shared/corpus (Lee 343 + CoNLL 300 stories), seed {args.seed}. Halves by story: "
              + ", ".join(f"{h} {stories[h]} stories" for h in HALVES) + ".", ""]
     for half in HALVES:
-        pooled = [o for key, group in by_placement[half].items() if key != UNDECIDABLE for o in group]
+        pooled = [o for group in by_placement[half].values() for o in group]
         n = len(pooled)
         caught = sum(o.caught for o in pooled)
         flagged = sum(o.flagged for o in pooled)
@@ -482,8 +484,8 @@ def main() -> None:
         lines.append("")
         lines = _table("placement (every kind)", lines, by_placement[half], [*PLACEMENTS, UNDECIDABLE])
         lines += ["",
-                  "The last row is outside the totals: one spelling each way, so no story evidence says which is"
-                  " right; the check bets on the full name and is wrong exactly there.",
+                  "Every row counts in the totals. In the last one the story spells the name once each way, so a"
+                  " conflict with no suggestion counts as reported.",
                   "",
                   f"Two related people: the added person was flagged in {decoys_flagged[half]} of {decoys[half]}"
                   f" copies (false findings).",

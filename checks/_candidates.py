@@ -111,8 +111,8 @@ def find_candidates(text: str, listed_surnames: Iterable[str] = ()) -> Candidate
         if word in common:
             continue
         for other, _pattern in index.variants(word):
-            if other in common:
-                continue
+            if other in common and word not in named:
+                continue  # a misspelt "John Mjor" still pairs with the title word "Major"
             if lowercase is None:
                 lowercase = lowercase_words(text)
             if word.casefold() in lowercase and other.casefold() in lowercase:

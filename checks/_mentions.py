@@ -42,6 +42,8 @@ _ATTRIBUTION_AFTER = re.compile(
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?[ \t]+$")
 _TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]{1,13})\.?[ \t]+$")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]{1,13})\.?[ \t]+(?=[A-Z])")
+# A lowercase title or role before a capitalised word ("new coach Artur Jorge").
+_ROLE_BEFORE = re.compile(r"(?<![\w'’\-])([a-z]{2,14})[ \t]+(?=[A-Z])")
 # Entity labels that show a capitalised word is not a person.
 _NOT_PERSON_LABELS = frozenset({
     "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME",
@@ -81,8 +83,8 @@ class _Spans:
 class Entity:
     """A named entity the model found: ``text[start:end]`` of the document, with its label.
 
-    ``several_words`` says the entity has more than one word besides titles and a possessive
-    ("Menger Foundation", not "Ms Wolthuzen" or "Wolthuzen's").
+    ``several_words`` says the entity has more than one capitalised word besides titles ("Menger
+    Foundation", not "Ms Wolthuzen", "Wolthuzen's" or "Clemens' 28").
     """
 
     start: int
@@ -96,8 +98,15 @@ def entities(doc: "Doc", offset: int = 0) -> Iterator[Entity]:
     """The entities of a Doc parsed from the document text at ``offset``, in document offsets."""
     titles = title_words()
     for entity in doc.ents:
-        words = [t for t in entity if t.text not in ("'s", "’s") and fold(t.text.rstrip(".")) not in titles]
-        yield Entity(entity.start_char + offset, entity.end_char + offset, entity.label_, entity.text,
+        tokens = list(entity)
+        if entity.label_ != "PERSON":
+            # "Farrakhan's Nation of Islam": the label is the thing's, not its possessor's.
+            possessive = next((i for i, t in enumerate(tokens[:-1]) if t.text in ("'s", "’s")), None)
+            if possessive is not None:
+                tokens = tokens[possessive + 1 :]
+        words = [t for t in tokens if t.text[:1].isupper() and fold(t.text.rstrip(".")) not in titles]
+        start = tokens[0].idx
+        yield Entity(start + offset, entity.end_char + offset, entity.label_, doc.text[start : entity.end_char],
                      len(words) > 1)
 
 
@@ -123,6 +132,14 @@ def _cue_mentions(text: str) -> Iterator[Mention]:
             mention = mention_from_parts(name_parts(text, match.end(), len(text)), "title")
             if mention is not None:
                 yield mention
+    # In lowercase a title or role word is often just a noun ("the coach Sunday"): only a given
+    # name and a surname after it make a person's name.
+    roles = titles | word_list("name_roles.txt")
+    for match in _ROLE_BEFORE.finditer(text):
+        if match.group(1) in roles:
+            mention = mention_from_parts(name_parts(text, match.end(), len(text)), "title")
+            if mention is not None and mention.has_given:
+                yield mention
     for match in _ATTRIBUTION_BEFORE.finditer(text):
         mention = mention_from_parts(name_parts(text, match.end(), len(text)), "attribution")
         if mention is not None:
@@ -136,6 +153,8 @@ def _cue_mentions(text: str) -> Iterator[Mention]:
 # "the Mariners", "the Marines", "the Kennedy family": a capitalised word after an article names a
 # team, a body or a thing, not a person.
 _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))(?:the|The|a|an)[ \t]+$")
+_LOWERCASE_AFTER = re.compile(r"[ \t]+[a-z]")
+_WORD_AFTER = re.compile(r"[ \t]+([^\s,;:!?)\"”]+)")
 
 
 def _titled(text: str, mention: Mention) -> bool:
@@ -145,9 +164,11 @@ def _titled(text: str, mention: Mention) -> bool:
 
 
 def _title_surname(text: str, mention: Mention) -> bool:
-    """A title word as a surname: "John Major", and "Mr Major" once the story has introduced him."""
+    """A title word as a surname: "John Major", "Major said", and "Mr Major" once the story has introduced him."""
     if mention.has_given:
         return any(not p.is_initial and not p.is_particle for p in mention.given)
+    if mention.cue == "attribution":
+        return True  # a title alone says nothing: "Major told parliament" is a person
     return mention.cue == "second reference" and bool(_HONORIFIC_BEFORE.search(text, max(mention.start - 6, 0),
                                                                                  mention.start))
 
@@ -169,8 +190,18 @@ def _quoted_titles(text: str) -> _Spans:
     return _Spans(spans)
 
 
-def _after_article(text: str, start: int) -> bool:
-    return bool(_ARTICLE_BEFORE.search(text, max(start - 5, 0), start))
+def _after_article(text: str, mention: Mention) -> bool:
+    article = _ARTICLE_BEFORE.search(text, max(mention.start - 5, 0), mention.start)
+    if article is None:
+        return False
+    # "a Lebed aide", "the Tom Cruise film": a name used as an adjective is still the person's; after
+    # "the", only a full name is ("the Kennedy family" is a family).
+    end = mention.end
+    while (suffix := _WORD_AFTER.match(text, end)) and is_suffix(suffix.group(1)):
+        end = suffix.end()  # "the Tom Cruise Jr. film"
+    if not _LOWERCASE_AFTER.match(text, end):
+        return True
+    return not (article.group().strip() in ("a", "an") or mention.has_given)
 
 
 def find_mentions(document: "Document") -> list[Mention]:
@@ -200,7 +231,7 @@ def mentions_in(
             return False
         if fold(mention.surname.text) in not_names and not _title_surname(text, mention):
             return False
-        if _after_article(text, mention.start) or titles_of_works.overlaps(mention.start, mention.end):
+        if _after_article(text, mention) or titles_of_works.overlaps(mention.start, mention.end):
             return False
         if mention.has_given:
             return True
@@ -208,7 +239,9 @@ def mentions_in(
         # after a title: "Senator Hill" is a person although the story writes "hill" too.
         surname = mention.surname.text
         if surname.casefold() in lowercase and mention.cue != "title" and not _titled(text, mention):
-            return False
+            # "Major told parliament": a title word that speaks is a surname, though "major" is a word.
+            if not (mention.cue == "attribution" and fold(surname) in title_words()):
+                return False
         # The tagger's PERSON, or the exact surname of someone the story introduced, outweighs a
         # place or organisation label on the same word ("Davenport had drawn ..." after "Lindsay
         # Davenport"); a title or attribution cue does not ("Reuters said").
@@ -235,11 +268,22 @@ def mentions_in(
             accepted.append(mention)
             covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
 
+    # "Kenichi Shimokawa" and "Kenichi Shmiokawa": one given name before two surnames a slip apart
+    # is one person's name spelt two ways, whatever the tagger called either (or cut off).
+    accept(_shared_given_names(text, lowercase))
     accept(_ner_mentions(found, text))
     accept(_cue_mentions(text))
     # A surname the story shows is a person's ("Montoya said") makes "Gonzalo Montoya" a full name,
     # whatever the tagger called it ("Gonzalo Montoya QC" as an organisation).
-    accept(_full_names_of(text, {m.surname.text for m in accepted}, lowercase))
+    full_names = list(_full_names_of(text, {m.surname.text for m in accepted}, lowercase))
+    # A given name the tagger left out of its span ("Dixon PhD" of "Jim Dixon PhD") joins the surname.
+    bare = {m.surname.start: index for index, m in enumerate(accepted) if not m.has_given}
+    for mention in full_names:
+        index = bare.get(mention.surname.start)
+        if index is not None and not any(covered[mention.start : mention.surname.start]):
+            accepted[index] = Mention(mention.given, accepted[index].surname, accepted[index].cue)
+            covered[mention.start : mention.surname.start] = b"\x01" * (mention.surname.start - mention.start)
+    accept(full_names)
     # Once a story has introduced "Aslan Maskhadov", a lone "Maskhadov" is him, whether or not the
     # tagger saw it; so is a lone word a slip away from his surname (the suspects this check is for).
     accept(_second_references(text, [m for m in accepted if m.has_given]))
@@ -279,7 +323,7 @@ def _second_references(text: str, full_names: list[Mention]) -> Iterator[Mention
             else:
                 cues[word] = None
         cue = cues[word]
-        if cue is None or _next_word_capitalised(text, match.end()):
+        if cue is None or _name_goes_on(text, match):
             continue
         previous = _previous_capitalised_word(text, match.start())
         if previous is not None:
@@ -298,22 +342,61 @@ def _second_references(text: str, full_names: list[Mention]) -> Iterator[Mention
 def _full_names_of(text: str, surnames: set[str], lowercase: frozenset[str]) -> Iterator[Mention]:
     """ "Gonzalo Montoya" for a known surname "Montoya": a capitalised word before it is a given name.
 
-    Not a word that opens a sentence ("Then Montoya"), a title, or a word the story also writes in
-    lowercase.
+    So is one before a word a slip away from a known surname: "Faik Nrweyi" beside "Nerweyi said"
+    is the misspelt introduction, whatever the tagger called it. Not a word that opens a sentence
+    ("Then Montoya"), a title, or a word the story also writes in lowercase.
     """
     if not surnames:
         return
     excluded = word_list("name_sentence_words.txt") | word_list("name_not_names.txt")
+    index = VariantIndex(surnames)
+    cues: dict[str, str | None] = {}  # each distinct word judged once
     for match in CAPITALISED_WORD.finditer(text):
         word = without_possessive(match.group())
-        if word not in surnames or _next_word_capitalised(text, match.end()):
+        if word not in cues:
+            cues[word] = "surname" if word in surnames else "variant" if index.has_variant(word) else None
+        cue = cues[word]
+        if cue is None or _name_goes_on(text, match):
             continue
         previous = _previous_capitalised_word(text, match.start())
         if previous is None or fold(previous.text) in excluded or previous.text.casefold() in lowercase:
             continue
         if previous.text.isupper() and not previous.is_initial:
             continue
-        yield Mention((previous,), NamePart(word, match.start(), match.start() + len(word)), "surname")
+        yield Mention((previous,), NamePart(word, match.start(), match.start() + len(word)), cue)
+
+
+def _shared_given_names(text: str, lowercase: frozenset[str]) -> Iterator[Mention]:
+    """Full names whose given name also stands before another surname a slip away from theirs.
+
+    A given name is a capitalised word right before the surname, not a title, a word that opens
+    a sentence, or a word the story also writes in lowercase.
+    """
+    excluded = word_list("name_sentence_words.txt") | word_list("name_not_names.txt")
+    by_given: dict[str, list[Mention]] = {}
+    for match in CAPITALISED_WORD.finditer(text):
+        word = without_possessive(match.group())
+        if not word or word.isupper() or _name_goes_on(text, match):
+            continue
+        previous = _previous_capitalised_word(text, match.start())
+        if previous is None or previous.is_initial or previous.text.isupper():
+            continue
+        if fold(previous.text) in excluded or previous.text.casefold() in lowercase:
+            continue
+        surname = NamePart(word, match.start(), match.start() + len(word))
+        by_given.setdefault(previous.text, []).append(Mention((previous,), surname, "shared given name"))
+    for mentions in by_given.values():
+        surnames = {m.surname.text for m in mentions}
+        if len(surnames) < 2:
+            continue
+        index = VariantIndex(surnames)
+        paired = {word for word in surnames if index.has_variant(word)}
+        yield from (m for m in mentions if m.surname.text in paired)
+
+
+def _name_goes_on(text: str, match: re.Match[str]) -> bool:
+    """Whether the capitalised word is part of a longer name; a possessive ends one ("Arafat's Fatah")."""
+    return not match.group().endswith(("'s", "’s", "'", "’")) and _next_word_capitalised(text, match.end())
 
 
 def _next_word_capitalised(text: str, end: int) -> bool:
@@ -327,13 +410,16 @@ def _next_word_capitalised(text: str, end: int) -> bool:
 def _previous_capitalised_word(text: str, start: int) -> NamePart | None:
     """The capitalised word just before ``start`` in the same phrase, unless it is a title.
 
-    A title before a surname ("Mr Menger") leaves it a surname-only reference.
+    A title before a surname ("Mr Menger") leaves it a surname-only reference; so does a possessive
+    ("Italy's Dini"), which no given name is.
     """
     window = max(start - 40, 0)
     preceding = re.search(r"([^\s]+)[ \t]+$", text[window:start])
     if not preceding:
         return None
     word = preceding.group(1)
-    if not word[0].isupper() or word[-1] in ".,;:!?\"”)" or fold(word) in strippable_words():
+    if not word[0].isupper() or word[-1] in ".,;:!?\"”)'’" or fold(word) in strippable_words():
+        return None
+    if word.endswith(("'s", "’s")):
         return None
     return NamePart(word, window + preceding.start(1), window + preceding.end(1))

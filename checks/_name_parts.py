@@ -104,6 +104,20 @@ def nickname_groups() -> dict[str, frozenset[str]]:
 
 
 @cache
+def _surname_ranks() -> dict[str, int]:
+    return {name: rank for rank, name in enumerate(load_lines("name_surnames.txt"), 1)}
+
+
+def surname_count() -> int:
+    return len(_surname_ranks())
+
+
+def surname_rank(name: str) -> int | None:
+    """The surname's rank among the 1990 US Census surnames (1 is the most common), or None if unlisted."""
+    return _surname_ranks().get(re.sub(r"[^a-z]", "", fold(name)))
+
+
+@cache
 def _suffixes() -> frozenset[str]:
     return word_list("name_suffixes.txt")
 
@@ -128,8 +142,8 @@ def strippable_words() -> frozenset[str]:
 
 @cache
 def _leading_words() -> frozenset[str]:
-    """Words stripped from the front of a name: titles, offices, and words that open a sentence."""
-    return strippable_words() | word_list("name_sentence_words.txt")
+    """Words stripped from the front of a name: titles, offices, roles, and words that open a sentence."""
+    return strippable_words() | word_list("name_sentence_words.txt") | word_list("name_roles.txt")
 
 
 def given_names_compatible(first: Mention, second: Mention) -> bool:
@@ -215,7 +229,9 @@ def mention_from_parts(parts: list[NamePart], cue: str) -> Mention | None:
         return None
     if any(fold(p.text.rstrip(".")) in strippable for p in parts[:-1]):
         return None
-    # A title is a surname only after a given name: "John Major", "Tom Hill"; never "Mr President".
+    # A title is a surname only after a given name ("John Major", "Tom Hill"; never "Mr President"),
+    # or alone as the one who speaks ("Major told parliament").
     if fold(last.text) in strippable and not any(not p.is_initial and not p.is_particle for p in parts[:-1]):
-        return None
+        if not (cue == "attribution" and len(parts) == 1 and fold(last.text) in title_words()):
+            return None
     return Mention(tuple(parts[:-1]), last, cue)

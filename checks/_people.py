@@ -128,7 +128,11 @@ def group_people(mentions: list[Mention]) -> list[Person]:
         if len(group.people) > before:
             order.append(group.people[-1])
     for mention in mentions:
-        if mention.has_given or (mention.key in given_words and mention.key not in full_surnames):
+        # A lone given name is a first-name reference ("Michelle"), unless the tagger did not read it
+        # as a person and it is a slip away from a surname ("Jorge's" after "Artur Jurge", beside
+        # "Jorge Costa").
+        first_name = mention.key in given_words and mention.key not in full_surnames and mention.cue != "variant"
+        if mention.has_given or first_name:
             continue
         known = by_key.get(mention.key)
         if known is None:

@@ -14,7 +14,7 @@ from newslint.finding import Problem
 from newslint.options import FilePath
 from newslint.registry import check
 
-from ._candidates import find_candidates
+from ._candidates import find_candidates, lowercase_words
 from ._mentions import entities, mentions_in
 from ._name_parts import (
     Mention,
@@ -23,9 +23,12 @@ from ._name_parts import (
     mention_from_parts,
     name_parts,
     spelling,
+    surname_count,
+    surname_rank,
 )
 from ._names_variants import (
     PATTERN_DIACRITICS,
+    PATTERN_MAC,
     PATTERN_MOVED_DOUBLE,
     PATTERN_SHORT_DROPPED,
     VariantIndex,
@@ -42,6 +45,13 @@ _GIVEN_NAME_PATTERNS = frozenset({
     PATTERN_MOVED_DOUBLE,
 })
 
+
+# Of two spellings used equally often, the one the census list of surnames ranks this many times as
+# common (an unlisted name ranks just below the list) is the right one: a slip seldom lands on a far
+# more common name. A smaller lead decides only beside the full name's: "Hook" and "Hooke" are both
+# common.
+_DECISIVE_RATIO = 10
+_SUPPORTING_RATIO = 3
 
 # A first line of at most this many words, above more lines, is a headline.
 _HEADLINE_WORDS = 20
@@ -94,12 +104,16 @@ def name_spelling(document: Document, options: NameSpellingOptions) -> Iterator[
 
     Which spelling is reported follows the evidence: an accent over none, then the form more
     mentions use (so a misspelt introduction is reported, not the two right references after it),
-    then, for a name written once each way, the full name over the bare surname. Even evidence is
-    reported as a conflict with no suggestion. A dropped letter in a five-letter name counts only
-    when each spelling is one person's. Left alone: two people introduced with different given
-    names ("Carl Lindqvist", "Anna Lindquist"), family members ("Barack and Michelle Obama"), a bare
-    surname used before a full name (in the body, not the headline), names after "the" ("the
-    Mariners"), names in quoted titles of works, a country and its people ("Israel", "Israeli").
+    then, for a name written as often each way, the census list of surnames (a listed spelling far
+    more common than the other; a smaller lead counts only when it is also the full name's, and a
+    spelling the story also writes in lowercase has none). Even evidence is reported as a conflict
+    with no suggestion: an introduction is misspelt as often as the one reference after it. A
+    dropped letter in a five-letter name, or an undoubled one in a four-letter name ("Hil"), counts
+    only when each spelling is one person's. Left alone: two people introduced with different
+    given names ("Carl Lindqvist", "Anna Lindquist"), family members ("Barack and Michelle Obama",
+    "Dudayev" and his wife "Dudayeva"), a bare surname used only before a full name (in the body,
+    not the headline), names after "the" ("the Mariners"), names in quoted titles of works, a
+    country and its people ("Israel", "Israeli").
 
     With the option ``names-file`` (one canonical spelling per line, such as the newsroom's list of
     local officials; ``#`` starts a comment), any close variant of a listed name is reported, even
@@ -264,6 +278,7 @@ def _forms(people: list[Person]) -> dict[str, _Form]:
 def _surname_problems(document: Document, people: list[Person], house_keys: set[str]) -> Iterator[Problem]:
     forms = sorted(_forms(people).values(), key=lambda f: f.first_start)
     headline_end = _headline_end(document)
+    lowercase = lowercase_words(document.text)
     order = {form.written: position for position, form in enumerate(forms)}
     index = VariantIndex(order)
     for position, first in enumerate(forms):
@@ -275,7 +290,7 @@ def _surname_problems(document: Document, people: list[Person], house_keys: set[
             pattern = misspelling_pattern(first.written, second.written)
             if pattern is None:
                 continue
-            verdict = _judge(first, second, pattern, headline_end)
+            verdict = _judge(first, second, pattern, headline_end, lowercase)
             if verdict is None:
                 continue
             suspect, reference, conflicting = verdict
@@ -294,7 +309,9 @@ def _headline_end(document: Document) -> int:
     return first.end
 
 
-def _judge(first: _Form, second: _Form, pattern: str, headline_end: int) -> tuple[_Form, _Form, bool] | None:
+def _judge(
+    first: _Form, second: _Form, pattern: str, headline_end: int, lowercase: frozenset[str]
+) -> tuple[_Form, _Form, bool] | None:
     """(suspect, reference, whether the forms merely conflict), or None when they are two people.
 
     ``first`` is the form the story uses first; ``headline_end`` is where a headline ends. The
@@ -303,25 +320,41 @@ def _judge(first: _Form, second: _Form, pattern: str, headline_end: int) -> tupl
     a bare surname. Even evidence is a conflict.
     """
     if first.with_given and second.with_given:
-        # Both written with given names: one person only if each form is one person and they agree.
+        # Both written with given names: one person when exactly one person of each spelling has
+        # given names that agree. Only that person's mentions count: "Marcello Cutitta" beside
+        # "Marcello Cuttitta" and his brother "Massimo Cuttitta" leaves the brother out.
+        # One side must be a single person, so that the search stays linear in the other side.
+        if len(first.with_given) > 1 and len(second.with_given) > 1:
+            return None
+        pairs = [(a, b) for a in first.with_given for b in second.with_given if _same_given_names(a, b)]
+        if len(pairs) != 1:
+            if pairs:
+                return None
+            # Two people ("Bob Woolmir", "Clarence Woolmer"); but a bare "Woolmer" after Bob's
+            # introduction and before Clarence's can only be Bob, misspelt one way or the other.
+            for introduced, other in ((first, second), (second, first)):
+                between = _references_before_introduction(introduced, other)
+                if between is not None:
+                    earlier, later = sorted(between, key=lambda f: f.first_start)
+                    return _judge(earlier, later, pattern, headline_end, lowercase)
+            return None
         if len(first.with_given) > 1 or len(second.with_given) > 1:
-            return None
-        if not any(
-            given_names_compatible(a, b)
-            for a in first.with_given[0].given_mentions
-            for b in second.with_given[0].given_mentions
-        ):
-            return None
+            narrowed = sorted((_Form(first.key, (pairs[0][0],)), _Form(second.key, (pairs[0][1],))),
+                              key=lambda f: f.first_start)
+            first, second = narrowed
         surname_only: _Form | None = None
     elif first.with_given or second.with_given:
         # A surname never written with a given name, beside a full name it is a slip away from:
         # the strongest sign of a misspelt second reference.
         surname_only = second if first.with_given else first
         full = first if surname_only is second else second
-        if any(headline_end <= m.start < full.first_start for m in surname_only.mentions):
-            # A second reference follows the introduction. A bare surname used before a full name
-            # that is a slip away is more often someone else ("the prophet Mohammed" before
-            # "Yuhanna Abdullah Muhammed"); only a headline names a person before the story does.
+        if any(headline_end <= m.start < full.first_start for m in surname_only.mentions) and not any(
+            m.start > full.first_start for m in surname_only.mentions
+        ):
+            # A second reference follows the introduction. A bare surname used only before a full
+            # name that is a slip away is more often someone else ("the prophet Mohammed" before
+            # "Yuhanna Abdullah Muhammed"); one used after it too is the same person's (a market
+            # report's "Greenspan said" in the lead, "Alan Greenspan" further down).
             return None
     else:
         return None  # two bare surnames: nothing says they are one person
@@ -336,10 +369,51 @@ def _judge(first: _Form, second: _Form, pattern: str, headline_end: int) -> tupl
     if count_first != count_second:
         suspect = first if count_first < count_second else second
         return suspect, (second if suspect is first else first), False
-    if surname_only is not None and count_first == 1:
-        # "Ravi Chatterjee ... said Mr Chaterjee": the introduction is the spelling to keep.
-        return surname_only, (second if surname_only is first else first), False
+    # Once each way the story alone cannot tell: an introduction is misspelt as often as the
+    # reference after it. Mc/Mac is a family's choice, which no list of surnames knows.
+    if pattern != PATTERN_MAC:
+        full_name = None if surname_only is None else (second if surname_only is first else first)
+        favoured, lead = _census_lead(first, second, lowercase)
+        if lead >= _DECISIVE_RATIO or (lead >= _SUPPORTING_RATIO and favoured is full_name):
+            return (second if favoured is first else first), favoured, False
     return second, first, True
+
+
+def _references_before_introduction(introduced: _Form, other: _Form) -> tuple[_Form, _Form] | None:
+    """``introduced``'s one person and ``other``'s bare mentions between that person's introduction
+    and the first full name ``other`` gives, as two forms; None when there are none."""
+    if len(introduced.with_given) != 1:
+        return None
+    person = introduced.with_given[0]
+    begins = person.given_mentions[0].start
+    other_introduced = min(p.given_mentions[0].start for p in other.with_given)
+    between = [m for m in other.mentions if not m.has_given and begins < m.start < other_introduced]
+    if not between:
+        return None
+    return _Form(introduced.key, (person,)), _Form(other.key, (Person(other.key, between),))
+
+
+def _same_given_names(a: Person, b: Person) -> bool:
+    return any(given_names_compatible(x, y) for x in a.given_mentions for y in b.given_mentions)
+
+
+def _census_lead(first: _Form, second: _Form, lowercase: frozenset[str]) -> tuple[_Form, float]:
+    """The form the census list of surnames ranks as more common, and how many times as common.
+
+    A spelling the story also writes in lowercase ("Fine" for "Fini", "Hook" for "Hooke") counts as
+    unlisted: a slip that lands on a word is no rarer for the word's being a surname too.
+    """
+    unlisted = surname_count() + 1
+
+    def rank(form: _Form) -> int:
+        if form.written.casefold() in lowercase:
+            return unlisted
+        return surname_rank(form.written) or unlisted
+
+    rank_first, rank_second = rank(first), rank(second)
+    if rank_first <= rank_second:
+        return first, rank_second / rank_first
+    return second, rank_first / rank_second
 
 
 def _first_given(mention: Mention) -> NamePart | None:
