@@ -11,6 +11,7 @@ Run: ``python bench/batch_vs_floor.py [--rounds 2]``
 from __future__ import annotations
 
 import argparse
+import os
 import time
 
 from _corpus import CORPUS, require_corpus, write_result
@@ -32,6 +33,7 @@ def main() -> None:
     nlp = linter.pipeline.load()
     list(nlp.pipe(texts[:5]))  # warm up both
     linter.lint(Source("warm.txt", text=texts[0]))
+    load_before = os.getloadavg()[0]
     best = {"linter": float("inf"), "floor": float("inf")}
     findings = 0
     for _ in range(arguments.rounds):
@@ -46,6 +48,7 @@ def main() -> None:
     body = "\n".join([
         f"{len(texts)} stories (clean/lee and names/conll), every check, best of {arguments.rounds} rounds.",
         f"Pipeline components: {', '.join(nlp.pipe_names)}.",
+        f"Load average (1 min) before/after: {load_before:.2f} / {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores.",
         "",
         "| run | seconds |",
         "|---|---|",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -43,15 +44,18 @@ def main() -> None:
             (work / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
         load_before = os.getloadavg()
         best = {"one": float("inf"), "two": float("inf"), "dask": float("inf")}
+        paired: list[float] = []  # --jobs 2 / --jobs 1, run by run: robust to load that comes and goes
         outputs: dict[str, bytes] = {}
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                           dashboard_address=None, worker_dashboard_address=None) as cluster:
             runs = {"one": ["--jobs", "1"], "two": ["--jobs", "2"],
                     "dask": ["--dask-scheduler", cluster.scheduler_address]}
             for _ in range(arguments.rounds):
+                seconds_of = {}
                 for name, options in runs.items():
-                    seconds, outputs[name] = timed(options, work)
-                    best[name] = min(best[name], seconds)
+                    seconds_of[name], outputs[name] = timed(options, work)
+                    best[name] = min(best[name], seconds_of[name])
+                paired.append(seconds_of["two"] / seconds_of["one"])
         load_after = os.getloadavg()
     identical = outputs["one"] == outputs["two"] == outputs["dask"]
     body = "\n".join([
@@ -63,6 +67,8 @@ def main() -> None:
         f"| --jobs 1 | {best['one']:.2f} | 1.00 |",
         f"| --jobs 2 | {best['two']:.2f} | {best['two'] / best['one']:.2f} |",
         f"| Dask, 2 local workers | {best['dask']:.2f} | {best['dask'] / best['one']:.2f} |",
+        "",
+        f"Median of the paired ratios (--jobs 2 / --jobs 1, each round): {statistics.median(paired):.2f}.",
         "",
         f"Outputs byte-identical: {identical}.",
         "",

@@ -13,6 +13,7 @@ Run: ``python bench/speed_vs_proselint.py [--articles N] [--rounds R] [--all-che
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import site
 import statistics
@@ -67,16 +68,19 @@ def main() -> None:
     articles = [SEED, *sorted((CORPUS / "clean" / "lee").glob("*.txt"))[: arguments.articles - 1]]
     workdir = Path(tempfile.mkdtemp(prefix="newslint-bench-"))
     newslint = installed_newslint(workdir)
+    load_before = os.getloadavg()[0]
     newslint_times, proselint_times = [], []
     for _ in range(arguments.rounds):
         for article in articles:
             newslint_times.append(timed([str(newslint), *selection, str(article)]))
             proselint_times.append(timed([proselint, "check", str(article)]))
     shutil.rmtree(workdir, ignore_errors=True)
+    load_after = os.getloadavg()[0]
     ours, theirs = statistics.median(newslint_times), statistics.median(proselint_times)
     report = (
         f"{len(articles)} articles (the reference article and clean/lee), {arguments.rounds} rounds, "
-        f"one process per file, alternating.\n\n"
+        f"one process per file, alternating.\n"
+        f"Load average (1 min) before/after: {load_before:.2f} / {load_after:.2f} on {os.cpu_count()} cores.\n\n"
         f"| tool | median seconds per article |\n|---|---|\n"
         f"| {label} (installed wheel) | {ours:.3f} |\n"
         f"| proselint check | {theirs:.3f} |\n\n"

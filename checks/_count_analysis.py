@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ._enumerations import Enumeration, LaterList, anchored_lists, enumeration_after, enumeration_later
 from ._group_counts import GroupCount, base_noun, find_group_counts, is_plural_noun
+from ._lazy_pattern import lazy
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -43,7 +44,7 @@ def count_readings(document: Document) -> tuple[CountReading, ...]:
 
 
 # Words that say a group has changed: "Two more publishers joined", "the other officials", "new members".
-_CHANGE = re.compile(
+_CHANGE = lazy(
     r"\b(?:other|more|new|newly|additional|another|further|extra)\s+((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)",
     re.I,
 )

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
+
+from ._lazy_pattern import lazy
 
 # Month spellings: full names, AP abbreviations (with or without their period) and "Sept.".
 _MONTHS = {
@@ -46,14 +47,16 @@ _WEEKDAY = (
 # A day of the month, with an optional ordinal suffix, that is not the start of a longer number or time.
 _DAY = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9]|:[0-9])\b"
 _YEAR = r"(?P<year>1[89][0-9][0-9]|20[0-9][0-9])(?![0-9])"
+# The patterns compile on first use: orphan-caption imports this module for MONTH_PATTERN alone, and a story
+# with no date never needs most of them.
 # A range or a span ("Jan. 28-30", "Monday-Wednesday", "Jan. 28 to Feb. 2") names several days: the
 # weekday cannot be checked against one of them.
-_RANGE_AFTER = re.compile(
+_RANGE_AFTER = lazy(
     r"\s*(?:[-–—]|\b(?:to|through|thru|until|till)\b)\s*"
     r"(?:[0-9]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)",
     re.I,
 )
-_RANGE_BEFORE = re.compile(r"(?:[-–—]|\b(?:to|through|thru|until|till))\s*$", re.I)
+_RANGE_BEFORE = lazy(r"(?:[-–—]|\b(?:to|through|thru|until|till))\s*$", re.I)
 # How far back a range word may stand before its second date ("through  "): the search looks no further,
 # so that each date costs the same whatever its place in the text.
 _RANGE_BEFORE_REACH = 40
@@ -61,7 +64,7 @@ _RANGE_BEFORE_REACH = 40
 # An abbreviated weekday right after a capitalised word is part of a name ("the Baltimore Sun. Jan. 6 was
 # …"), unless that word is one that leads into a date at the start of a sentence ("On Sun. Jan. 6").
 # The word must be on the same line or the line before (a hard wrap), not across a blank line.
-_NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<word>[A-Z][\w'’&-]*|the|The|a|A)(?:[ \t]+\n?|\n)[ \t]*$")
+_NAME_BEFORE = lazy(r"(?:(?<=\s)|^)(?P<word>[A-Z][\w'’&-]*|the|The|a|A)(?:[ \t]+\n?|\n)[ \t]*$")
 _LEADS_INTO_A_DATE = {
     "on", "by", "from", "since", "until", "till", "through", "before", "after", "last", "next", "this",
     "every", "each", "early", "late", "updated", "update", "posted", "published", "dated", "starting",
@@ -70,7 +73,7 @@ _LEADS_INTO_A_DATE = {
 _NAME_REACH = 40  # characters searched back for the word before the weekday
 # A date followed straight by a verb is the subject of its own sentence ("Sun. Jan. 6 was the deadline"):
 # the period before it ended the previous sentence, so the abbreviation there was not a weekday.
-_VERB_AFTER = re.compile(
+_VERB_AFTER = lazy(
     r"\s+(?:is|was|will|would|could|should|may|might|must|has|had|marks|marked|saw|sees|brought|brings"
     r"|became|becomes|remains|remained|falls|fell)\b"
 )
@@ -87,13 +90,17 @@ _DAY_MONTH_YEAR = _renamed(rf"(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YE
 
 # "Tuesday, Jan. 29", "Tues. Jan. 29th, 2013", "Monday (Jan. 28)", "Monday, 28 January 2013",
 # "Monday the 28th of January".
-_WEEKDAY_DATE = re.compile(rf"\b{_WEEKDAY}(?:,\s*|\s+|\s*\(\s*)(?:{_MONTH_DAY_YEAR}|{_DAY_MONTH_YEAR})")
+_WEEKDAY_DATE = lazy(rf"\b{_WEEKDAY}(?:,\s*|\s+|\s*\(\s*)(?:{_MONTH_DAY_YEAR}|{_DAY_MONTH_YEAR})")
 # Full dates that fix the story's year: "Jan. 28, 2013", "28 January 2013", "2013-01-28".
 _FULL_DAY_MONTH_YEAR = _renamed(rf"{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}", "2")
-_FULL_DATE = re.compile(
+_FULL_DATE = lazy(
     rf"\b(?:{_MONTH}\s+{_DAY},\s*{_YEAR}|{_FULL_DAY_MONTH_YEAR}"
     r"|(?P<iso_year>1[89][0-9][0-9]|20[0-9][0-9])-(?P<iso_month>[01][0-9])-(?P<iso_day>[0-3][0-9])(?![0-9]))"
 )
+# Every date above starts its month with one of these (or is an ISO date), every weekday its name: a text
+# without them is answered without compiling the two large patterns, and most stories have neither.
+_MAY_HOLD_A_DATE = lazy(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[0-9]{4}-")
+_MAY_HOLD_A_WEEKDAY = lazy(r"Mon|Tue|Wed|Thu|Fri|Sat|Sun")
 
 
 def month_number(name: str) -> int:
@@ -113,8 +120,9 @@ def make_date(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class WeekdayDate:
+# A NamedTuple, not a frozen dataclass: building a dataclass costs about a millisecond at import, which
+# every run that lints a story pays.
+class WeekdayDate(NamedTuple):
     """A weekday written with a date: ``text[start:end]`` is e.g. "Tues. Jan. 29" (the year is optional)."""
 
     start: int
@@ -139,8 +147,7 @@ def _required(match: re.Match[str], *names: str) -> str:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class WrittenDate:
+class WrittenDate(NamedTuple):
     """A complete calendar date written at ``text[start:end]``. ``own`` is False when the words around it
     make it a maturity, a term, a deadline or a future event ("bonds due March 1, 2031"), which say
     nothing about the year the story is told in."""
@@ -165,9 +172,9 @@ _NOT_OWN_RIGHT_BEFORE = frozenset({"by", "until", "till", "through", "thru", "be
 # After the date: "the Jan. 31, 2031 deadline", "March 1, 2031, maturity".
 _NOT_OWN_AFTER = frozenset({"deadline", "maturity", "maturities", "expiry", "expiration", "target", "goal",
                             "bonds", "notes", "debentures", "treasuries"})
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = lazy(r"[A-Za-z]+")
 _CONTEXT_REACH = 50  # characters read on each side of a date: a few words, the same for every date
-_SENTENCE_BREAK = re.compile(r"[;!?]\s|[a-z]{2}\.\s|\n\s*\n")
+_SENTENCE_BREAK = lazy(r"[;!?]\s|[a-z]{2}\.\s|\n\s*\n")
 
 
 def _is_own_date(text: str, start: int, end: int) -> bool:
@@ -188,7 +195,9 @@ def _is_own_date(text: str, start: int, end: int) -> bool:
 
 def written_dates(text: str) -> list[WrittenDate]:
     """Every complete, valid calendar date written in the text, in order, each marked ``own`` or not."""
-    dates = []
+    dates: list[WrittenDate] = []
+    if not _MAY_HOLD_A_DATE.search(text):
+        return dates
     for match in _FULL_DATE.finditer(text):
         if match.group("iso_year"):
             year, month, day = int(match.group("iso_year")), int(match.group("iso_month")), int(match.group("iso_day"))
@@ -217,9 +226,9 @@ _DATELINE_WORDS = frozenset({
     "by", "on", "at", "updated", "update", "posted", "published", "last", "modified", "am", "pm", "a.m.", "p.m.",
     "et", "gmt", "bst", "edt", "est", "pst", "pdt", "cst", "cdt", "utc", "cet", "and", "of", "the", "from",
 })
-_PROSE_WORD = re.compile(r"[a-z]+[,;:]?")
-_WIRE_PLACE = re.compile(r"\s*[A-Z][A-Z .'’-]*[A-Z],?\s*$")
-_WIRE_DATE_END = re.compile(r"\s*(?:\(|[-—–]|:)")
+_PROSE_WORD = lazy(r"[a-z]+[,;:]?")
+_WIRE_PLACE = lazy(r"\s*[A-Z][A-Z .'’-]*[A-Z],?\s*$")
+_WIRE_DATE_END = lazy(r"\s*(?:\(|[-—–]|:)")
 
 
 def _is_dateline(line: str, written: WrittenDate) -> bool:
@@ -253,6 +262,8 @@ def dateline_date(text: str) -> datetime.date | None:
 
 def weekday_dates(text: str) -> Iterator[WeekdayDate]:
     """Each weekday written next to a single date; spans and ranges are skipped."""
+    if not (_MAY_HOLD_A_WEEKDAY.search(text) and _MAY_HOLD_A_DATE.search(text)):
+        return
     for match in _WEEKDAY_DATE.finditer(text):
         if _RANGE_AFTER.match(text, match.end()) or _is_second_date_of_range(text, match.start()):
             continue
@@ -306,8 +317,7 @@ def _nearest_year(month: int, day: int, reference: datetime.date) -> int | None:
     return candidates[0][1] if candidates else None
 
 
-@dataclass(frozen=True, slots=True)
-class YearReading:
+class YearReading(NamedTuple):
     """How a yearless date is read: ``year`` is the one reading; ``also_possible`` are other years a
     reader might take (the story's own full-date years), under which a weekday would also be accepted.
     ``source`` says where the year came from, for the message: "the story's date" or "the story's dates"."""

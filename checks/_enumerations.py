@@ -10,15 +10,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ._group_counts import ANCHOR_PREPOSITIONS, GroupCount, is_plural_noun
+from ._lazy_pattern import LazyPattern, lazy
 from ._phrases import load_sections
 
 
-@dataclass(frozen=True, slots=True)
-class Enumeration:
+# A NamedTuple, not a frozen dataclass: building a dataclass costs about a millisecond at import, which
+# every run that lints a story pays.
+class Enumeration(NamedTuple):
     """A closed list of names (``text[start:end]``), joined by commas or semicolons and a final and/or.
 
     ``sizes`` holds every size the list can be read as: "Armenia, Georgia and Azerbaijan" is three
@@ -37,13 +39,12 @@ class Enumeration:
         return next(iter(self.sizes)) if len(self.sizes) == 1 else None
 
 
-@dataclass(frozen=True)
-class _ListWords:
+class _ListWords(NamedTuple):
     region_abbreviations: frozenset[str]
     regions: frozenset[str]  # casefolded
     joined_names: tuple[str, ...]
-    abbreviation_suffix: re.Pattern[str]  # ", Colo."
-    region_suffix: re.Pattern[str]  # ", Maryland"
+    abbreviation_suffix: LazyPattern  # ", Colo."
+    region_suffix: LazyPattern  # ", Maryland": compiled only for a list that may hold one (160 names)
 
 
 # The space after a list's comma, which may be a hard line wrap but not a paragraph break.
@@ -62,31 +63,31 @@ def _list_words() -> _ListWords:
         region_abbreviations=frozenset(abbreviations),
         regions=frozenset(r.casefold() for r in regions),
         joined_names=tuple(sorted(sections["joined-name"], key=len, reverse=True)),
-        abbreviation_suffix=re.compile(rf",{_LIST_SPACE}(?:{_alternation(abbreviations)})(?![\w.])"),
-        region_suffix=re.compile(rf",{_LIST_SPACE}(?:{_alternation(regions)})(?![\w])"),
+        abbreviation_suffix=lazy(rf",{_LIST_SPACE}(?:{_alternation(abbreviations)})(?![\w.])"),
+        region_suffix=lazy(rf",{_LIST_SPACE}(?:{_alternation(regions)})(?![\w])"),
     )
 
 
-_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’&.-]*")
-_NAME_CONNECTORS = re.compile(
+_CAPITALISED_WORD = lazy(r"[A-Z][\w'’&.-]*")
+_NAME_CONNECTORS = lazy(
     r"\s+(?:(?:of|de|da|del|della|di|du|des|la|le|van|von|der|den|al|el|bin|ibn|y|upon|on|the)\s+)*(?=[A-Z])"
 )
 # Abbreviations that a name goes on after ("St. Louis", "J. Thomas Manger", "Mt. Hood").
-_CONTINUING_ABBREVIATION = re.compile(
+_CONTINUING_ABBREVIATION = lazy(
     r"(?:[A-Z]|St|Ste|Mt|Ft|Pt|Dr|Sen|Sens|Rep|Reps|Gov|Lt|Gen|Col|Sgt|Capt|Maj|Cmdr|Adm|Mr|Mrs|Ms|Messrs|Prof"
     r"|Rev|Pres|Gens)\."
 )
 # An age or a party and state after a name: "John Smith, 24," "Joe Lieberman, I-Conn.".
-_PERSONAL_SUFFIX = re.compile(rf",{_LIST_SPACE}(?:\d{{1,3}}(?=[,;)\s])|[RDI]-[A-Z][\w.]*)")
+_PERSONAL_SUFFIX = lazy(rf",{_LIST_SPACE}(?:\d{{1,3}}(?=[,;)\s])|[RDI]-[A-Z][\w.]*)")
 # A comma and a name right after a list item: in a list parted by semicolons, part of the item.
-_QUALIFIER = re.compile(rf",{_LIST_SPACE}(?=(?:the\s+)?[A-Z])")
-_SEPARATOR = re.compile(rf"(?P<punct>[;,])?(?P<space>{_LIST_SPACE})?(?:(?P<conj>and|or){_LIST_SPACE})?", re.I)
+_QUALIFIER = lazy(rf",{_LIST_SPACE}(?=(?:the\s+)?[A-Z])")
+_SEPARATOR = lazy(rf"(?P<punct>[;,])?(?P<space>{_LIST_SPACE})?(?:(?P<conj>and|or){_LIST_SPACE})?", re.I)
 # What may follow a complete list; a spaced hyphen closes a list set off by dashes ("members - A and B - played").
-_LIST_CLOSE = re.compile(r"\s*(?:$|[.,;:)!?\"”’—–]|--)|[ \t]+-[ \t]")
+_LIST_CLOSE = lazy(r"\s*(?:$|[.,;:)!?\"”’—–]|--)|[ \t]+-[ \t]")
 # After a list ending in an abbreviation's full stop: a new sentence, or the end of the line.
-_SENTENCE_AFTER_ABBREVIATION = re.compile(r"\s+[A-Z]|\s*\n")
-_LIST_GOES_ON = re.compile(r",\s+(?:the\s+)?[A-Z]")
-_EXAMPLES_FOLLOW = re.compile(
+_SENTENCE_AFTER_ABBREVIATION = lazy(r"\s+[A-Z]|\s*\n")
+_LIST_GOES_ON = lazy(r",\s+(?:the\s+)?[A-Z]")
+_EXAMPLES_FOLLOW = lazy(
     r",?\s*(?:among others|and others|and so on|and so forth|etc\b|et al\b|for example|for instance)", re.I
 )
 
@@ -211,7 +212,7 @@ def _display_name(item: str, *, last: bool = True) -> str:
 
 # What sets a list off from its count: a colon, a parenthesis, a comma or a dash ("boroughs - Manhattan, …"
 # with a spaced hyphen, as typed where a dash is meant).
-_APPOSITION = re.compile(r"\s*(?::|\(|—|–|--|,)\s*|[ \t]+-[ \t]+")
+_APPOSITION = lazy(r"\s*(?::|\(|—|–|--|,)\s*|[ \t]+-[ \t]+")
 
 
 def enumeration_after(text: str, count: GroupCount) -> Enumeration | None:
@@ -229,19 +230,18 @@ def enumeration_after(text: str, count: GroupCount) -> Enumeration | None:
 
 # "the police chiefs from ": the words that bring in a later list naming a counted group, found once per
 # text. The head is any word before an anchor preposition; "the" must stand at most two words before it.
-_ANCHOR_PHRASE = re.compile(rf"\b(?P<head>[\w-]+)\s+(?P<preposition>{'|'.join(sorted(ANCHOR_PREPOSITIONS))})\s+", re.I)
-_THE_BEFORE_HEAD = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ANCHOR_PHRASE = lazy(rf"\b(?P<head>[\w-]+)\s+(?P<preposition>{'|'.join(sorted(ANCHOR_PREPOSITIONS))})\s+", re.I)
+_THE_BEFORE_HEAD = lazy(r"\bthe\s+(?:[\w-]+\s+){0,2}$", re.I)
 _THE_REACH = 120  # characters searched back from the head for its "the"
 
 
 # Words before "the police chiefs from …" that make the list a part of the group: "two of the police
 # chiefs from …", "including the police chiefs from …".
-_SUBSET_BEFORE = re.compile(r"\b(?:of|including|includes|included|like|as|also|both|except|but|only|even)\s*$", re.I)
+_SUBSET_BEFORE = lazy(r"\b(?:of|including|includes|included|like|as|also|both|except|but|only|even)\s*$", re.I)
 _SUBSET_REACH = 20  # characters searched back from "the"
 
 
-@dataclass(frozen=True, slots=True)
-class AnchoredLists:
+class AnchoredLists(NamedTuple):
     """For each (head, preposition), the lists brought in by "the … head preposition", in text order:
     ``starts`` holds where each phrase's "the" stands, ``lists`` the list that follows it, ``partial``
     whether the words before say it names only some of the group ("including the police chiefs from")."""
@@ -251,8 +251,7 @@ class AnchoredLists:
     partial: tuple[bool, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class LaterList:
+class LaterList(NamedTuple):
     """A list further on that names a counted group; ``partial`` when it may name only some members."""
 
     enumeration: Enumeration
@@ -296,16 +295,16 @@ def enumeration_later(anchored: Mapping[tuple[str, str], AnchoredLists], count: 
 # A list of any words (not only names) right after a count, set off by a colon, a dash or a parenthesis:
 # "the three extrinsic aspirations – for money, fame, or beauty –". Read only to see that the story names
 # the members on the spot (count-claim then has nothing left to verify), never to report a mismatch.
-_LOOSE_INTRO = re.compile(r"[^,.;:!?()\n–—-]{0,40}?(?:\s*(?::|\(|—|–|--)\s*|[ \t]+-[ \t]+)")  # "… of the festival –"
-_LOOSE_CLOSE = re.compile(r"[ \t]*(?:—|–|--|[ \t]-[ \t]|[);:.]|\n|$)")
-_LOOSE_LEAD = re.compile(r"(?:for|of|in|on|at|from|to|with|by|about|namely|such as|like)\s+", re.I)
+_LOOSE_INTRO = lazy(r"[^,.;:!?()\n–—-]{0,40}?(?:\s*(?::|\(|—|–|--)\s*|[ \t]+-[ \t]+)")  # "… of the festival –"
+_LOOSE_CLOSE = lazy(r"[ \t]*(?:—|–|--|[ \t]-[ \t]|[);:.]|\n|$)")
+_LOOSE_LEAD = lazy(r"(?:for|of|in|on|at|from|to|with|by|about|namely|such as|like)\s+", re.I)
 _LOOSE_REACH = 160  # characters: a list named on the spot is short
 _LOOSE_ITEM_WORDS = 4
 
 
 # Or later in the count's sentence, after "were" or "are": "The five breeds most often involved were chow
 # chows, Rottweilers, German shepherds, cocker spaniels and Dalmatians."
-_COPULA_INTRO = re.compile(r"[^.;:!?\n]{0,80}?\b(?:were|are)\s+", re.I)
+_COPULA_INTRO = lazy(r"[^.;:!?\n]{0,80}?\b(?:were|are)\s+", re.I)
 
 
 def loose_list_size_after(text: str, count: GroupCount) -> int | None:

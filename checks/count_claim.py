@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator, Mapping
 
 from newslint.document import Document
@@ -12,6 +11,7 @@ from newslint.registry import check
 from ._count_analysis import CountReading, count_readings
 from ._enumerations import loose_list_size_after, read_enumeration
 from ._group_counts import GroupCount
+from ._lazy_pattern import lazy
 
 # Nouns a story uses to point back at people it has already counted under a more specific name.
 _PEOPLE_IN_GENERAL = {"men", "women", "people", "persons", "individuals", "boys", "girls", "youths", "adults"}
@@ -19,7 +19,7 @@ _PEOPLE_IN_GENERAL = {"men", "women", "people", "persons", "individuals", "boys"
 # militants … The three Palestinians opened fire … killed the three gunmen" is one group, one finding.
 _BACK_REFERENCE_REACH = 400  # characters
 # "won all four tests against Italy, Scotland, Ireland and Wales": the members named after a preposition.
-_PREPOSITION_BEFORE_LIST = re.compile(r"\s+(?:against|in|from|at|of|with|between|on|for|to|by)\s+")
+_PREPOSITION_BEFORE_LIST = lazy(r"\s+(?:against|in|from|at|of|with|between|on|for|to|by)\s+")
 
 
 def _states_group_size(count: GroupCount) -> bool:

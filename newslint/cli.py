@@ -180,7 +180,7 @@ def init(pyproject: bool) -> None:
 @click.option("--html-scope", type=click.Choice(["article", "page"]), default=None,
               help="HTML pages: lint the story only, or the whole page (menus, footers).  [default: article]")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Lint in N processes (default: one per core when 8 or more files are linted, else 1).")
+              help="Lint in N processes (default: one per core for 8 files and 64 KB of text or more, else 1).")
 @click.option("--dask-scheduler", metavar="ADDRESS", default=None,
               help="Lint on the Dask cluster at ADDRESS (needs newslint[dask]); output as a local run's.")
 @click.option("--list-checks", is_flag=True, help="List the installed checks and exit.")
@@ -362,20 +362,21 @@ _PROGRESS_FROM = 20  # files: below this a batch is over before a bar would help
 def _results(sources: list[Source], linter: Linter, jobs: int | None,
              dask_scheduler: str | None) -> Iterator[FileResult]:
     """Each source's result, in order: here, in worker processes, or on a Dask cluster."""
-    from newslint.parallel import LinterRecipe, default_jobs, lint_in_processes  # only for a run that needs them
+    if dask_scheduler or (len(sources) > 1 and jobs != 1):  # imported only for a batch: an editor's run skips it
+        from newslint.parallel import LinterRecipe, default_jobs, lint_in_processes
 
-    recipe = LinterRecipe(linter.config, linter.baseline, linter.changed_lines)
-    if dask_scheduler:
-        from newslint.cluster import ClusterError, lint_on_dask
+        recipe = LinterRecipe(linter.config, linter.baseline, linter.changed_lines)
+        if dask_scheduler:
+            from newslint.cluster import ClusterError, lint_on_dask
 
-        try:
-            return lint_on_dask(dask_scheduler, sources, recipe)
-        except ClusterError as error:
-            _notify(f"error: {error}")
-            sys.exit(EXIT_ERROR)
-    jobs = jobs or default_jobs(len(sources))
-    if jobs > 1 and len(sources) > 1:
-        return lint_in_processes(sources, recipe, min(jobs, len(sources)))
+            try:
+                return lint_on_dask(dask_scheduler, sources, recipe)
+            except ClusterError as error:
+                _notify(f"error: {error}")
+                sys.exit(EXIT_ERROR)
+        jobs = jobs or default_jobs(sources)
+        if jobs > 1:
+            return lint_in_processes(sources, recipe, min(jobs, len(sources)))
     return (linter.lint(source) for source in sources)
 
 

@@ -41,6 +41,13 @@ class ModelUnavailable(Exception):
     """No model can be loaded; the message says why in one line."""
 
 
+class ModelElsewhere(BaseException):
+    """A deferring pipeline was asked for the model: the source goes, whole, to a process that loads it.
+
+    A BaseException, so that no check's or the engine's ``except Exception`` takes it for a failure.
+    """
+
+
 def _installed(package: str) -> bool:
     try:
         return importlib.util.find_spec(package) is not None
@@ -90,11 +97,16 @@ def _closure(components: Iterable[str]) -> set[str]:
 
 
 class Pipeline:
-    """A lazily loaded spaCy pipeline shared by every Document of one run."""
+    """A lazily loaded spaCy pipeline shared by every Document of one run.
+
+    ``defer``: never load the model in this process; asking for it raises :class:`ModelElsewhere`
+    (the lint workers of ``--jobs``, which hand the few stories that need it to one process that has it).
+    """
 
     def __init__(self, model: str | None, components: Iterable[str]) -> None:
         self.model = model
         self.components = frozenset(components)
+        self.defer = False
         self._nlp: "Language | None" = None
         self._failure: str | None = None
 
@@ -113,6 +125,8 @@ class Pipeline:
         if not candidates:
             self._failure = "no spaCy English model is installed (tried " + ", ".join(DEFAULT_MODELS) + ")"
             raise ModelUnavailable(self._failure)
+        if self.defer:  # no model installed is said here; a model that fails to load, where it loads
+            raise ModelElsewhere
         try:
             self._nlp = _load(candidates[0], self.components)
         except ModelUnavailable as error:

@@ -16,7 +16,8 @@ from click.testing import CliRunner
 from newslint.cli import main
 from newslint.config import Config
 from newslint.engine import Linter, Source
-from newslint.parallel import LinterRecipe, lint_in_processes
+from newslint.nlp import ModelElsewhere
+from newslint.parallel import LinterRecipe, available_cores, default_jobs, lint_in_processes
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -63,6 +64,65 @@ def test_results_come_back_in_the_order_given_and_a_crashing_file_is_its_own_err
     assert [Path(r.path).name for r in crashed] == ["story05.txt"]
     assert "stopped unexpectedly" in crashed[0].failures[0].message
     assert all(len(r.findings) == 1 for r in results if not r.failures)
+
+
+def test_a_story_that_kills_the_model_worker_is_its_own_error(tmp_path: Path, monkeypatch) -> None:
+    names = [f"story{n:02}.txt" for n in range(12)]
+    for name in names:
+        (tmp_path / name).write_text("Share this article\n\nThe council met.\n")
+    real_lint = Linter.lint
+
+    def lint_or_die(self, source):
+        if str(source.path).endswith("story05.txt"):
+            if self.pipeline.defer:  # a lint worker hands the story on to the model worker ...
+                raise ModelElsewhere
+            os._exit(9)  # ... which it kills, every time
+        return real_lint(self, source)
+
+    monkeypatch.setattr(Linter, "lint", lint_or_die)
+    recipe = LinterRecipe(Config(select=("promo-text", "name-spelling")))  # name-spelling: a pipeline
+    results = list(lint_in_processes([Source(str(tmp_path / name)) for name in names], recipe, jobs=2))
+    assert [Path(r.path).name for r in results] == names
+    assert [Path(r.path).name for r in results if r.failures] == ["story05.txt"]
+    assert all(len(r.findings) == 1 for r in results if not r.failures)
+
+
+@pytest.mark.e2e
+def test_only_one_process_loads_the_model_and_the_results_are_a_one_process_runs(tmp_path: Path,
+                                                                                 monkeypatch) -> None:
+    import newslint.nlp
+
+    plain = "Share this article\n\nThe council met on Monday and voted to repair the bridge.\n"
+    named = "Mayor Ann Manger spoke on Monday. Later, Menger said the vote would wait.\n"
+    sources = [Source(str(tmp_path / f"story{n:03}.txt")) for n in range(80)]
+    for number, source in enumerate(sources):
+        Path(source.path).write_text(named if number % 10 == 3 else plain)
+    loaded_in = tmp_path / "loaded-in.txt"
+    real_load = newslint.nlp._load
+
+    def recorded_load(name, components):
+        with loaded_in.open("a") as record:
+            record.write(f"{os.getpid()}\n")
+        return real_load(name, components)
+
+    monkeypatch.setattr(newslint.nlp, "_load", recorded_load)  # the forked workers inherit the patch
+    config = Config(select=("promo-text", "name-spelling"))
+    parallel = list(lint_in_processes(sources, LinterRecipe(config), jobs=2))
+    assert len(set(loaded_in.read_text().split())) == 1
+    assert os.getpid() != int(loaded_in.read_text().split()[0])  # and not this one
+    here = LinterRecipe(config).build()
+    assert parallel == [here.lint(source) for source in sources]
+    assert sum(1 for result in parallel for f in result.findings if f.check == "name-spelling") == 8
+
+
+def test_the_default_is_one_process_for_a_light_batch(tmp_path: Path) -> None:
+    stories = [tmp_path / f"story{n:02}.txt" for n in range(20)]
+    for story in stories:
+        story.write_text("The council met.\n" * 10)
+    assert default_jobs([Source(str(story)) for story in stories[:4]]) == 1  # a handful of files
+    assert default_jobs([Source(str(story)) for story in stories]) == 1  # 20 files, but 3 KB in all
+    stories[0].write_text("The council met.\n" * 5000)
+    assert default_jobs([Source(str(story)) for story in stories]) == available_cores()  # 80 KB
 
 
 @pytest.mark.e2e

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -133,3 +136,67 @@ def test_a_broken_check_pack_is_one_clear_error_never_a_traceback(site: Path, tm
                       "ModuleNotFoundError: No module named 'no_such_module_here'"]
     if arguments == ["--list-checks"]:  # the checks that do load are still listed
         assert "promo-text" in result.stdout
+
+
+# In this process the scan may not run at all: importing dask (another test does) installs the
+# importlib_metadata backport's distribution finder, and the scan then leaves the work to importlib.metadata.
+# So it is compared in a fresh interpreter, as newslint itself starts.
+_COMPARE = """
+import json, sys
+from importlib.metadata import entry_points
+from newslint.registry import _scan_entry_points
+group = sys.argv[1]
+print(json.dumps([[[e.name, e.value] for e in _scan_entry_points(group)],
+                  [[e.name, e.value] for e in entry_points(group=group)]]))
+"""
+
+
+def _scanned_in_a_fresh_interpreter(group: str, *paths: Path) -> list[list[str]]:
+    """The group's entry points as the scan finds them, after checking importlib.metadata finds the same."""
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(str(p) for p in paths)}
+    result = subprocess.run([sys.executable, "-c", _COMPARE, group], capture_output=True, text=True,
+                            env=environment, check=True)
+    scanned, expected = json.loads(result.stdout)
+    assert scanned == expected
+    return scanned
+
+
+@pytest.mark.parametrize("group", ["newslint.checks", "console_scripts", "pytest11"])
+def test_the_entry_point_scan_finds_what_importlib_metadata_finds(group: str) -> None:
+    assert _scanned_in_a_fresh_interpreter(group) or group == "pytest11"
+
+
+def test_another_distribution_finder_leaves_the_work_to_importlib_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib.metadata import entry_points
+
+    from newslint.registry import _entry_points
+
+    class Finder:  # a distribution finder of another package, such as the importlib_metadata backport's
+        def find_spec(self, *args: object) -> None:
+            return None
+
+        def find_distributions(self, *args: object) -> list[object]:
+            return []
+
+    monkeypatch.setattr(sys, "meta_path", [Finder(), *sys.meta_path])
+    assert [(e.name, e.value) for e in _entry_points("newslint.checks")] == \
+        [(e.name, e.value) for e in entry_points(group="newslint.checks")]
+
+
+def test_a_plugin_installed_shadowed_or_removed_is_seen_at_once(tmp_path: Path) -> None:
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    install_fake_distribution(first, "wire_pack_moving", "wire_pack_moving", PLUGIN,
+                              "[newslint.checks]\nwire-slug = wire_pack_moving:wire_slug\n")
+    assert ["wire-slug", "wire_pack_moving:wire_slug"] in _scanned_in_a_fresh_interpreter("newslint.checks", first)
+    # A second copy further along sys.path is shadowed, as importlib.metadata has it (the same name, normalized).
+    install_fake_distribution(later, "Wire.Pack_Moving", "wire_pack_moving_b", PLUGIN,
+                              "[newslint.checks]\nother-slug = wire_pack_moving_b:wire_slug\n")
+    names = [name for name, _ in _scanned_in_a_fresh_interpreter("newslint.checks", first, later)]
+    assert "wire-slug" in names and "other-slug" not in names
+    for path in (first / "wire_pack_moving-0.1.dist-info").iterdir():
+        path.unlink()
+    (first / "wire_pack_moving-0.1.dist-info").rmdir()  # uninstalled: the later copy now answers
+    names = [name for name, _ in _scanned_in_a_fresh_interpreter("newslint.checks", first, later)]
+    assert "wire-slug" not in names and "other-slug" in names
