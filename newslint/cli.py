@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Mapping
 
 import click
 
 from newslint import __version__
+from newslint.batch import ClusterUnavailable, lint_all, with_progress
 from newslint.config import CONFIG_FILE, FAIL_ON_CHOICES, Config, ConfigError, find_config, load_config
 from newslint.engine import Linter, Source, UsageError, with_engine_checks
 from newslint.finding import Severity
@@ -18,7 +18,7 @@ from newslint.formatters import FORMATTERS, FormatOptions, get_formatter, summar
 from newslint.formatters.text import statistics as format_statistics
 from newslint.reading import InputError, Skipped, check_encoding, discover
 from newslint.registry import CheckInfo, RegistryError, load_checks, unknown_check
-from newslint.report import Failure, FileResult, Report, printable
+from newslint.report import Failure, Report, printable
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -272,11 +272,15 @@ def lint(paths, select, ignore, output_format, output_file, show_source, quiet, 
             sources.append(Source(stdin_filename or "-", data=sys.stdin.buffer.read(config.max_file_size + 1)))
         else:
             sources.append(Source(item))
-    stream = _JsonLines(output_file, report.errors) if output_format == "jsonl" and not writing else None
+    stream = None
+    if output_format == "jsonl" and not writing:  # written as results arrive (formatters are imported when used)
+        from newslint.formatters.jsonl import JsonLinesStream
+
+        stream = JsonLinesStream(output_file, report.errors)
     said: set[str] = set()  # a notice every worker would repeat (no model installed) is said once
     try:
-        results = _results(sources, linter, jobs, dask_scheduler)
-        for result in _with_progress(results, len(sources), enabled=not quiet):
+        results = lint_all(sources, linter, jobs, dask_scheduler)
+        for result in with_progress(results, len(sources), enabled=not quiet):
             for notice in result.notices:
                 if notice not in said:
                     said.add(notice)
@@ -286,7 +290,7 @@ def lint(paths, select, ignore, output_format, output_file, show_source, quiet, 
             if stream is not None:  # written as it comes: millions of stories need not fit in memory
                 stream.write(result, Severity.parse(min_severity) if min_severity else Severity.INFO)
             report.add(result, keep=stream is None)
-    except workflow_errors as error:
+    except workflow_errors + (ClusterUnavailable,) as error:
         _notify(f"error: {error}")
         sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
@@ -314,84 +318,10 @@ def lint(paths, select, ignore, output_format, output_file, show_source, quiet, 
     sys.exit(_exit_status(report, config.fail_on))  # the whole report: --min-severity only hides
 
 
-class _JsonLines:
-    """``--format jsonl`` written file by file as results arrive (see newslint.formatters.jsonl).
-
-    With ``--output`` the lines go to a temporary file renamed into place at the end, as other reports are.
-    """
-
-    def __init__(self, output_file: str | None, earlier_errors: list[Failure]) -> None:
-        self.target = Path(output_file) if output_file else None
-        if self.target is None:
-            self.handle = sys.stdout
-        else:
-            import tempfile
-
-            folder = self.target.parent if str(self.target.parent) else Path(".")
-            self.handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False,
-                                                      prefix=f".{self.target.name}.", suffix=".tmp")
-        self._write((), earlier_errors)  # inputs that never reached a linter (missing files, unreadable folders)
-
-    def _write(self, findings: Iterable, failures: Iterable[Failure]) -> None:
-        from newslint.formatters.jsonl import lines
-
-        text = lines((replace(f, path=printable(f.path)) for f in findings),
-                     (Failure(printable(f.path), printable(f.message)) for f in failures))
-        if text:
-            self.handle.write(text)
-            self.handle.flush()
-
-    def write(self, result: FileResult, at_least: Severity) -> None:
-        self._write((f for f in result.findings if f.severity >= at_least), result.failures)
-
-    def close(self) -> None:
-        if self.target is not None:
-            self.handle.close()
-            os.replace(self.handle.name, self.target)
-
-
 def _notify_quietly(message: str) -> None:
     """--quiet: notices are dropped; errors are still said."""
     if message.startswith("error:"):
         _notify(message)
-
-
-_PROGRESS_FROM = 20  # files: below this a batch is over before a bar would help
-
-
-def _results(sources: list[Source], linter: Linter, jobs: int | None,
-             dask_scheduler: str | None) -> Iterator[FileResult]:
-    """Each source's result, in order: here, in worker processes, or on a Dask cluster."""
-    if dask_scheduler or (len(sources) > 1 and jobs != 1):  # imported only for a batch: an editor's run skips it
-        from newslint.parallel import LinterRecipe, default_jobs, lint_in_processes
-
-        recipe = LinterRecipe(linter.config, linter.baseline, linter.changed_lines)
-        if dask_scheduler:
-            from newslint.cluster import ClusterError, lint_on_dask
-
-            try:
-                return lint_on_dask(dask_scheduler, sources, recipe)
-            except ClusterError as error:
-                _notify(f"error: {error}")
-                sys.exit(EXIT_ERROR)
-        jobs = jobs or default_jobs(sources)
-        if jobs > 1:
-            return lint_in_processes(sources, recipe, min(jobs, len(sources)))
-    return (linter.lint(source) for source in sources)
-
-
-def _with_progress(items: Iterable[FileResult], total: int, enabled: bool) -> Iterator[FileResult]:
-    """The items, with a progress bar on stderr for a long batch on a terminal (never in redirected output)."""
-    if not enabled or total < _PROGRESS_FROM or not sys.stderr.isatty():
-        return iter(items)
-    import shutil
-
-    from tqdm import tqdm  # imported only when a bar is shown
-
-    # A terminal that reports no size (`script`, some CI consoles) would get an empty bar: assume 80 x 24.
-    columns, rows = shutil.get_terminal_size((80, 24))
-    return iter(tqdm(items, total=total, desc="newslint", unit="file", leave=False, file=sys.stderr,
-                     ncols=min(columns or 80, 100), nrows=rows or 24))
 
 
 def _refuse_to_overwrite_an_input(items: list, output_file: str | None, baseline_file: str | None) -> None:
