@@ -87,7 +87,7 @@ def transposed(name: str, rng: random.Random) -> str | None:
 
 def doubled(name: str, rng: random.Random) -> str | None:
     doubles = [i for i in range(1, len(name) - 1) if name[i] == name[i + 1]]
-    if doubles and rng.random() < 0.5:  # undouble: "Pettitte" -> "Pettite"
+    if doubles and rng.random() < 0.5:  # undouble: "Harrisson" -> "Harisson"
         i = rng.choice(doubles)
         return name[:i] + name[i + 1 :]
     spots = [i for i in range(1, len(name)) if name[i].isalpha() and name[i] != name[i - 1]
@@ -207,7 +207,7 @@ def _introductions(text: str, people: list[tuple[str, int]], references: list[tu
     ``people`` are (full name, end offset) introductions; ``references`` every (name, end offset) the
     source marks as a person (gold spans, or NER PERSON entities). A later reference is a bare
     surname, a titled one, or the full name again with the same given name: never a word inside
-    another person's name ("Jorge" in "Jorge Costa" after "Artur Jorge", or "Costa" of another Costa).
+    another person's name ("Borge" in "Borge Lind" after "Artur Borge", or "Costa" of another Costa).
     """
     first: dict[str, tuple[str, str, int, int]] = {}
     for name, end in people:

@@ -42,7 +42,7 @@ _ATTRIBUTION_AFTER = re.compile(
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?[ \t]+$")
 _TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]{1,13})\.?[ \t]+$")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]{1,13})\.?[ \t]+(?=[A-Z])")
-# A lowercase title or role before a capitalised word ("new coach Artur Jorge").
+# A lowercase title or role before a capitalised word ("new coach Artur Borge").
 _ROLE_BEFORE = re.compile(r"(?<![\w'’\-])([a-z]{2,14})[ \t]+(?=[A-Z])")
 # Entity labels that show a capitalised word is not a person.
 _NOT_PERSON_LABELS = frozenset({
@@ -100,7 +100,7 @@ def entities(doc: "Doc", offset: int = 0) -> Iterator[Entity]:
     for entity in doc.ents:
         tokens = list(entity)
         if entity.label_ != "PERSON":
-            # "Farrakhan's Nation of Islam": the label is the thing's, not its possessor's.
+            # "Quell's Harbour Alliance": the label is the thing's, not its possessor's.
             possessive = next((i for i, t in enumerate(tokens[:-1]) if t.text in ("'s", "’s")), None)
             if possessive is not None:
                 tokens = tokens[possessive + 1 :]
@@ -194,11 +194,11 @@ def _after_article(text: str, mention: Mention) -> bool:
     article = _ARTICLE_BEFORE.search(text, max(mention.start - 5, 0), mention.start)
     if article is None:
         return False
-    # "a Lebed aide", "the Tom Cruise film": a name used as an adjective is still the person's; after
+    # "a Varga aide", "the Ilse Brandt film": a name used as an adjective is still the person's; after
     # "the", only a full name is ("the Kennedy family" is a family).
     end = mention.end
     while (suffix := _WORD_AFTER.match(text, end)) and is_suffix(suffix.group(1)):
-        end = suffix.end()  # "the Tom Cruise Jr. film"
+        end = suffix.end()  # "the Ilse Brandt Jr. film"
     if not _LOWERCASE_AFTER.match(text, end):
         return True
     return not (article.group().strip() in ("a", "an") or mention.has_given)
@@ -342,7 +342,7 @@ def _second_references(text: str, full_names: list[Mention]) -> Iterator[Mention
 def _full_names_of(text: str, surnames: set[str], lowercase: frozenset[str]) -> Iterator[Mention]:
     """ "Gonzalo Montoya" for a known surname "Montoya": a capitalised word before it is a given name.
 
-    So is one before a word a slip away from a known surname: "Faik Nrweyi" beside "Nerweyi said"
+    So is one before a word a slip away from a known surname: "Oskar Krsvedt" beside "Karsvedt said"
     is the misspelt introduction, whatever the tagger called it. Not a word that opens a sentence
     ("Then Montoya"), a title, or a word the story also writes in lowercase.
     """
@@ -395,7 +395,7 @@ def _shared_given_names(text: str, lowercase: frozenset[str]) -> Iterator[Mentio
 
 
 def _name_goes_on(text: str, match: re.Match[str]) -> bool:
-    """Whether the capitalised word is part of a longer name; a possessive ends one ("Arafat's Fatah")."""
+    """Whether the capitalised word is part of a longer name; a possessive ends one ("Solberg's Tamsin Party")."""
     return not match.group().endswith(("'s", "’s", "'", "’")) and _next_word_capitalised(text, match.end())
 
 
@@ -411,7 +411,7 @@ def _previous_capitalised_word(text: str, start: int) -> NamePart | None:
     """The capitalised word just before ``start`` in the same phrase, unless it is a title.
 
     A title before a surname ("Mr Menger") leaves it a surname-only reference; so does a possessive
-    ("Italy's Dini"), which no given name is.
+    ("Norway's Lind"), which no given name is.
     """
     window = max(start - 40, 0)
     preceding = re.search(r"([^\s]+)[ \t]+$", text[window:start])

@@ -41,7 +41,7 @@ PATTERN_SHORT_DROPPED: Final = "dropped letter (short name)"
 PATTERN_MOVED_DOUBLE: Final = "doubling moved"
 # Demonyms add a final "i" to a country's name ("Israel"/"Israeli", "Iraq"/"Iraqi"): never a slip.
 _DEMONYM_ENDINGS: Final = frozenset("i")
-# Slavic surnames take a final "a" for a woman: "Ivanov"/"Ivanova", "Dudayev"/"Dudayeva", "Putin"/"Putina".
+# Slavic surnames take a final "a" for a woman: "Ivanov"/"Ivanova", "Kovalenkov"/"Kovalenkova", "Putin"/"Putina".
 _FEMININE_STEMS: Final = ("ov", "ev", "in", "yn")
 # Longer names than this are not names (a hostile input's 10 MB "word"): they are never compared.
 MAX_NAME_LENGTH: Final = 40
@@ -136,7 +136,7 @@ def _one_letter_more_pattern(shorter: str, longer: str) -> str | None:
             if letter in _DEMONYM_ENDINGS and longer[index - 1] not in VOWELS:
                 return None  # "Israel"/"Israeli", "Iraq"/"Iraqi"
             if letter == "a" and shorter.endswith(_FEMININE_STEMS):
-                return None  # "Dudayev"/"Dudayeva", "Petrov"/"Petrova": husband and wife, not a slip
+                return None  # "Kovalenkov"/"Kovalenkova", "Petrov"/"Petrova": husband and wife, not a slip
             return "final letter"
         if not letter.isalpha():
             return None

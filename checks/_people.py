@@ -129,8 +129,8 @@ def group_people(mentions: list[Mention]) -> list[Person]:
             order.append(group.people[-1])
     for mention in mentions:
         # A lone given name is a first-name reference ("Michelle"), unless the tagger did not read it
-        # as a person and it is a slip away from a surname ("Jorge's" after "Artur Jurge", beside
-        # "Jorge Costa").
+        # as a person and it is a slip away from a surname ("Borge's" after "Artur Borge", beside
+        # "Borge Lind").
         first_name = mention.key in given_words and mention.key not in full_surnames and mention.cue != "variant"
         if mention.has_given or first_name:
             continue

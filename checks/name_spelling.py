@@ -111,7 +111,7 @@ def name_spelling(document: Document, options: NameSpellingOptions) -> Iterator[
     dropped letter in a five-letter name, or an undoubled one in a four-letter name ("Hil"), counts
     only when each spelling is one person's. Left alone: two people introduced with different
     given names ("Carl Lindqvist", "Anna Lindquist"), family members ("Barack and Michelle Obama",
-    "Dudayev" and his wife "Dudayeva"), a bare surname used only before a full name (in the body,
+    "Kovalenkov" and his wife "Kovalenkova"), a bare surname used only before a full name (in the body,
     not the headline), names after "the" ("the Mariners"), names in quoted titles of works, a
     country and its people ("Israel", "Israeli").
 
@@ -321,8 +321,8 @@ def _judge(
     """
     if first.with_given and second.with_given:
         # Both written with given names: one person when exactly one person of each spelling has
-        # given names that agree. Only that person's mentions count: "Marcello Cutitta" beside
-        # "Marcello Cuttitta" and his brother "Massimo Cuttitta" leaves the brother out.
+        # given names that agree. Only that person's mentions count: "Teo Varrga" beside
+        # "Teo Varga" and his brother "Olek Varga" leaves the brother out.
         # One side must be a single person, so that the search stays linear in the other side.
         if len(first.with_given) > 1 and len(second.with_given) > 1:
             return None
@@ -330,7 +330,7 @@ def _judge(
         if len(pairs) != 1:
             if pairs:
                 return None
-            # Two people ("Bob Woolmir", "Clarence Woolmer"); but a bare "Woolmer" after Bob's
+            # Two people ("Bob Hadlow", "Clarence Hadlowe"); but a bare "Hadlowe" after Bob's
             # introduction and before Clarence's can only be Bob, misspelt one way or the other.
             for introduced, other in ((first, second), (second, first)):
                 between = _references_before_introduction(introduced, other)
@@ -354,7 +354,7 @@ def _judge(
             # A second reference follows the introduction. A bare surname used only before a full
             # name that is a slip away is more often someone else ("the prophet Mohammed" before
             # "Yuhanna Abdullah Muhammed"); one used after it too is the same person's (a market
-            # report's "Greenspan said" in the lead, "Alan Greenspan" further down).
+            # report's "Halvorsen said" in the lead, "Ada Halvorsen" further down).
             return None
     else:
         return None  # two bare surnames: nothing says they are one person

@@ -168,7 +168,7 @@ def test_names_file_is_read_once_until_it_changes(
         ("Smith", "Jones", None),
         ("Howard", "Haward", "vowel swap"),  # Jaro's greedy matching alone scores it under the floor
         ("Hill", "Hil", "dropped letter (short name)"),  # a four-letter name undoubled
-        ("Dudayev", "Dudayeva", None),  # a Slavic surname's feminine form: his wife, not a slip
+        ("Kovalenkov", "Kovalenkova", None),  # a Slavic surname's feminine form: his wife, not a slip
         ("Ivanov", "Ivanova", None),
     ],
 )
@@ -487,17 +487,17 @@ def test_a_spelling_the_story_writes_in_lowercase_has_no_census_lead(linter: Lin
 def test_names_the_tagger_mislabels_are_found_by_their_cues() -> None:
     text = (
         "The new coach Amadeu Varzim named the squad. Varzem told reporters. "
-        "Faik Nrweyi spoke later. Nerweyi said the road was closed."
+        "Oskar Krsvedt spoke later. Karsvedt said the road was closed."
     )
 
     def span(word: str, label: str) -> Entity:
         start = text.index(word)
         return Entity(start, start + len(word), label, word, " " in word)
 
-    found = [span("Amadeu Varzim", "ORG"), span("Faik Nrweyi", "WORK_OF_ART"), span("Nerweyi", "PERSON")]
+    found = [span("Amadeu Varzim", "ORG"), span("Oskar Krsvedt", "WORK_OF_ART"), span("Karsvedt", "PERSON")]
     names = {(tuple(p.text for p in m.given), m.surname.text, m.cue) for m in mentions_in(text, found)}
     assert (("Amadeu",), "Varzim", "title") in names  # a lowercase role before a full name
-    assert (("Faik",), "Nrweyi", "variant") in names  # a full name a slip away from a person's surname
+    assert (("Oskar",), "Krsvedt", "variant") in names  # a full name a slip away from a person's surname
 
 
 def test_a_lone_given_name_the_tagger_did_not_call_a_person_can_be_a_surname() -> None:
