@@ -9,13 +9,12 @@ from typing import Literal
 from newslint.document import Document, Line
 
 from ._captions import TERMINAL, caption_words, is_copy, is_file_name, is_headline, is_residue, is_short_description
-from ._credits import CreditWords, attached_credit, credit_strength, is_picture_lead
+from ._credits import CreditWords, attached_credit, credit_strength, is_picture_lead, without_widget_tail
 
 MAX_CAPTION_LINES = 4  # a caption hard-wrapped in a .txt story; a longer run of lines is copy
 
 Kind = Literal["strong", "weak", "residue", "attached", "marker", "file-name"]
 
-_WIDGET_TAIL = re.compile(r"\s+(?:less|more|close|expand|hide|show)$", re.I)
 # Where a person stands in a picture, set off as only a caption sets it: "Jo Lee, right, with …", "(left)".
 # Not "from left" ("a challenge from left and right") and not "(R)" (a party).
 _POSITIONED = re.compile(r",\s*(?:left|right|centre|center|second from (?:left|right))\s*,|\((?:left|right|centre|"
@@ -32,7 +31,7 @@ class PageLine:
 def caption_part(text: str, credit: str) -> str:
     """The caption of a line that carries its credit: the line without the credit (at its start, else its last
     occurrence: "A CAPE store opens. (AP)") and the credit's brackets."""
-    line = _WIDGET_TAIL.sub("", " ".join(text.split()))
+    line = without_widget_tail(text)
     before, found, after = line.rpartition(credit)
     if found and (not after.strip(" )].") or not line.startswith(credit)):
         return f"{before} {after}".strip(" |-–—()[]")  # the credit at the end ("… the quay. (Reuters)")
@@ -84,7 +83,7 @@ def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:
 
 
 def _ends_with(text: str, credit: str) -> bool:
-    return _WIDGET_TAIL.sub("", " ".join(text.split())).rstrip(" )].").endswith(credit.rstrip(" )]."))
+    return without_widget_tail(text).rstrip(" )].").endswith(credit.rstrip(" )]."))
 
 
 class PageLayout:

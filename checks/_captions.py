@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ._furniture import is_promotion
 from ._lazy_pattern import LazyPattern, lazy
-from ._phrases import load_sections, normalise
+from ._phrases import alternation, load_sections, normalise
 
 MAX_CAPTION_WORDS = 70
 _SHORT_CAPTION_WORDS = 40  # beside a strong credit, a description this short needs no further evidence
@@ -118,11 +118,10 @@ class CaptionWords:
 @lru_cache(maxsize=1)
 def caption_words() -> CaptionWords:
     words = load_sections("caption_words.txt")
-    leads = sorted(set(words["caption-lead"]), key=len, reverse=True)
+    leads = words["caption-lead"]
     return CaptionWords(
         residue=frozenset(normalise(p) for p in words["residue"]),
-        lead=lazy(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in leads) + r")(?:\b|\s|:|$)",
-                        re.I),
+        lead=lazy(r"^" + alternation(leads) + r"(?:\b|\s|:|$)", re.I),
         # A marker is a whole word or label ("Image caption …", not "Image captioning"); after a comma, the
         # credit's name follows ("Image source, Getty Images", not "Image source, format and size …").
         marker=lazy(r"^(?:" + "|".join(

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ._lazy_pattern import LazyPattern, lazy
-from ._phrases import load_sections
+from ._phrases import alternation, load_sections
 
 Strength = Literal["strong", "weak"]
 
@@ -65,9 +65,6 @@ class CreditWords:
     outlet_word: LazyPattern  # "… Times", "… Daily News": an outlet's name, known or not
 
 
-def _alternation(phrases: tuple[str, ...] | list[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")"
 
 
 def _key(text: str) -> str:
@@ -81,8 +78,8 @@ def credit_words(extra_agencies: tuple[str, ...] = ()) -> CreditWords:
     # "Credit X" (no colon) and "Courtesy X" (no "of").
     joiner = (r"(?:\s*:\s*|\s*/\s*|\s+(?:(?:provided|supplied|taken)\s+)?(?:by|via|from)\s*:?\s*"
               r"|\s+courtesy(?:\s+of)?\s*:?\s*|\s+credits?\s*:\s*)")
-    lead = _alternation(words["credit-lead"])
-    bare = _alternation(words["credit-lead-bare"])
+    lead = alternation(words["credit-lead"])
+    bare = alternation(words["credit-lead-bare"])
     return CreditWords(
         agencies=frozenset(re.sub(r"^the\s+", "", _key(a)) for a in (*words["agency"], *extra_agencies)),
         photo_agencies=frozenset(re.sub(r"^the\s+", "", _key(a)) for a in words["photo-agency"]),
@@ -91,7 +88,7 @@ def credit_words(extra_agencies: tuple[str, ...] = ()) -> CreditWords:
         tail_lead=lazy(rf"(?:(?<!\S)|(?<=[a-z][.!?]))(?:{lead}{joiner}|{bare}(?:\s*:\s*|\s*(?:\.\.\.|…)\s*"
                        rf"|\s+(?=[A-Z]))|©\s*)", re.I),
         outlet_word=lazy(rf"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+(?:and\s+|of\s+(?:the\s+)?)?){{0,4}}"
-                               rf"{_alternation(words['outlet-word'])}$"),
+                               rf"{alternation(words['outlet-word'])}$"),
     )
 
 
@@ -352,6 +349,15 @@ _INLINE_PICTURE_CREDIT = lazy(r"[(\[]\s*((?:AP\s+)?(?:photo|image|picture|photog
                               r"[^()\[\]]{2,80}?)\s*[)\]]", re.I)
 
 
+# What a picture viewer prints after its caption: "less", "Close", "Purchase Licensing Rights, opens new tab".
+_WIDGET_TAIL = lazy(r"\s+(?:less|more|close|expand|hide|show|purchase licensing rights(?:,\s*opens new tab)?)$", re.I)
+
+
+def without_widget_tail(line: str) -> str:
+    """The line with its spacing collapsed and a picture viewer's trailing widget word taken off."""
+    return _WIDGET_TAIL.sub("", " ".join(line.split()))
+
+
 def _bracketed_tail(line: str) -> tuple[str, str, str] | None:
     """(opening bracket, inner text, text before) of a bracketed stretch that ends the line."""
     if not line.endswith((")", "]")):
@@ -368,8 +374,7 @@ def attached_credit(line: str, words: CreditWords) -> str | None:
     Images") or glued to its start ("Jo Lee/Getty ImagesA crowd …", "Jo Lee/for The Courier A crowd …")."""
     if len(line) > 1200:  # a caption is a paragraph at most
         return None
-    line = re.sub(r"\s+(?:less|more|close|expand|hide|show|purchase licensing rights(?:,\s*opens new tab)?)$", "",
-                  _IMAGE_ID.sub("", " ".join(line.split())), flags=re.I)
+    line = without_widget_tail(_IMAGE_ID.sub("", " ".join(line.split())))
     bracket = _bracketed_tail(line)
     if bracket:
         opening, inner, before = bracket
@@ -428,4 +433,4 @@ def attached_credit(line: str, words: CreditWords) -> str | None:
 
 
 __all__ = ["CreditWords", "Strength", "attached_credit", "chain_strength", "credit_strength",
-           "credit_words", "is_agency", "is_picture_lead"]
+           "credit_words", "is_agency", "is_picture_lead", "without_widget_tail"]

@@ -1,44 +1,60 @@
-"""Page furniture a picture often stands among: share and comment widgets, counters, "Related: …" links.
+"""Page furniture's phrases (``promo_phrases.txt``): widget labels, cross-promotion lead-ins, calls to action.
 
-The phrases are promo-text's (``promo_phrases.txt``, sections ``label`` and ``lead-in``); orphan-caption asks
-only whether a line is furniture: to tell a picture set apart from the copy from a paragraph between
+promo-text reports furniture with them (with a newsroom's own phrases added); orphan-caption only asks
+whether a line is furniture: to tell a picture set apart from the copy from a paragraph between
 paragraphs, and to leave a promoted link to promo-text rather than call it a caption.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from ._phrases import load_sections, normalise
+from ._phrases import alternation, load_sections, normalise
 
+# Decoration around widget labels: bullets, brackets, arrows, trailing colons and ellipses.
+EDGE_JUNK = " \t•·*|>»›→←‹«<[](){}:.!…-–—"
+LEAD_IN_SEPARATOR = r"\s*(?::|\||@|—|–|-\s)\s*"
 # "56 comments", "1.7K shares", "12 photos": a widget's counter.
 _COUNTER = re.compile(r"^\d[\d,.]*\s*[km]?\s+(?:comments?|shares?|replies|photos|images|views|likes)$", re.I)
 
 
-@lru_cache(maxsize=1)
-def _labels() -> frozenset[str]:
-    return frozenset(normalise(label) for label in load_sections("promo_phrases.txt")["label"])
+@dataclass(frozen=True)
+class FurniturePhrases:
+    labels: frozenset[str]
+    label_suffix: re.Pattern[str]
+    lead_in: re.Pattern[str]
+    phrase: re.Pattern[str]
+    call_to_action: re.Pattern[str]
 
 
-@lru_cache(maxsize=1)
-def _lead_ins() -> re.Pattern[str]:
-    phrases = sorted(load_sections("promo_phrases.txt")["lead-in"], key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\s*[:|@–—-]",
-                      re.I)
+@lru_cache(maxsize=32)
+def furniture_phrases(extra_labels: tuple[str, ...], extra_lead_ins: tuple[str, ...],
+                      extra_calls: tuple[str, ...]) -> FurniturePhrases:
+    """The phrase tables, with a newsroom's own phrases added (promo-text's options); built once per set."""
+    data = load_sections("promo_phrases.txt")
+    labels = frozenset(normalise(p).strip(EDGE_JUNK) for p in (*data["label"], *extra_labels))
+    lead_ins = [normalise(p) for p in (*data["lead-in"], *extra_lead_ins)]
+    lead_in = re.compile(r"^" + alternation(lead_ins) + LEAD_IN_SEPARATOR + r"\S", re.I)
+    calls = [*data["call-to-action"], *(re.escape(normalise(p)) for p in extra_calls)]
+    call_to_action = re.compile(r"(?:" + "|".join(calls) + r")\b", re.I)
+    label_suffix = re.compile(r"\b(?:" + "|".join(map(re.escape, data["label-suffix"])) + r")$", re.I)
+    phrase = re.compile(r"(?:" + "|".join(data["phrase"]) + r")", re.I)
+    return FurniturePhrases(labels, label_suffix, lead_in, phrase, call_to_action)
 
 
 def is_promotion(line: str) -> bool:
     """A line that promotes another item: "Related: …", "Read more: …", "Watch: …" (promo-text reports it)."""
-    return _lead_ins().match(line.strip()) is not None
+    return furniture_phrases((), (), ()).lead_in.match(line.strip()) is not None
 
 
 def is_widget(line: str) -> bool:
     """A whole line that is a widget's label or counter ("Share", "Print", "Related Topics", "56 comments")."""
     if len(line) > 60:
         return False
-    bare = normalise(line).strip(" .:•|·»›>")
-    return bare in _labels() or _COUNTER.match(bare) is not None
+    bare = normalise(line).strip(EDGE_JUNK)
+    return bare in furniture_phrases((), (), ()).labels or _COUNTER.match(bare) is not None
 
 
-__all__ = ["is_promotion", "is_widget"]
+__all__ = ["EDGE_JUNK", "FurniturePhrases", "furniture_phrases", "is_promotion", "is_widget"]

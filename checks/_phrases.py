@@ -45,3 +45,9 @@ def load_sections(filename: str) -> dict[str, tuple[str, ...]]:
 def normalise(text: str) -> str:
     """Case- and spacing-insensitive form for comparing short lines with phrases."""
     return " ".join(text.replace("’", "'").split()).casefold()
+
+
+def alternation(phrases: "tuple[str, ...] | list[str]") -> str:
+    """A regex group matching any of the phrases, longest first, a space matching any run of spaces."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator
 
 from newslint.document import Document
@@ -13,11 +12,9 @@ from newslint.finding import Problem
 from newslint.registry import check
 
 from ._credits import credit_strength, credit_words
-from ._phrases import load_sections, normalise
+from ._furniture import EDGE_JUNK, FurniturePhrases, furniture_phrases
+from ._phrases import normalise
 
-# Decoration around widget labels: bullets, brackets, arrows, trailing colons and ellipses.
-_EDGE_JUNK = " \t•·*|>»›→←‹«<[](){}:.!…-–—"
-_LEAD_IN_SEPARATOR = r"\s*(?::|\||@|—|–|-\s)\s*"
 _MAX_LEAD_IN_WORDS = 40
 _MAX_SUFFIX_LABEL_WORDS = 4  # "PC Gamer Newsletter" is furniture; "Volunteers Revive Parish Newsletter" a headline
 # Sentence starts: the start of a line, or after sentence-ending punctuation (and any closing quote).
@@ -45,39 +42,14 @@ _MAX_BLURB_WORDS = 60
 
 
 @dataclass(frozen=True)
-class _Phrases:
-    labels: frozenset[str]
-    label_suffix: re.Pattern[str]
-    lead_in: re.Pattern[str]
-    phrase: re.Pattern[str]
-    call_to_action: re.Pattern[str]
-
-
-@lru_cache(maxsize=32)
-def _compile(extra_labels: tuple[str, ...], extra_lead_ins: tuple[str, ...], extra_calls: tuple[str, ...]) -> _Phrases:
-    data = load_sections("promo_phrases.txt")
-    labels = frozenset(normalise(p).strip(_EDGE_JUNK) for p in (*data["label"], *extra_labels))
-    lead_ins = sorted({normalise(p) for p in (*data["lead-in"], *extra_lead_ins)}, key=len, reverse=True)
-    lead_in = re.compile(
-        r"^(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lead_ins) + r")" + _LEAD_IN_SEPARATOR + r"\S",
-        re.I,
-    )
-    calls = [*data["call-to-action"], *(re.escape(normalise(p)) for p in extra_calls)]
-    call_to_action = re.compile(r"(?:" + "|".join(calls) + r")\b", re.I)
-    label_suffix = re.compile(r"\b(?:" + "|".join(map(re.escape, data["label-suffix"])) + r")$", re.I)
-    phrase = re.compile(r"(?:" + "|".join(data["phrase"]) + r")", re.I)
-    return _Phrases(labels, label_suffix, lead_in, phrase, call_to_action)
-
-
-@dataclass(frozen=True)
 class PromoTextOptions:
     extra_labels: tuple[str, ...] = ()  # whole lines that are furniture
     extra_lead_ins: tuple[str, ...] = ()  # line starts followed by a separator ("Listen:")
     extra_calls_to_action: tuple[str, ...] = ()  # sentence starts ("Text JOIN to")
 
 
-def _phrases(options: PromoTextOptions) -> _Phrases:
-    return _compile(options.extra_labels, options.extra_lead_ins, options.extra_calls_to_action)
+def _phrases(options: PromoTextOptions) -> FurniturePhrases:
+    return furniture_phrases(options.extra_labels, options.extra_lead_ins, options.extra_calls_to_action)
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -85,9 +57,9 @@ def _quote(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _line_problems(start: int, end: int, line: str, phrases: _Phrases, headline: bool) -> Iterator[Problem]:
+def _line_problems(start: int, end: int, line: str, phrases: FurniturePhrases, headline: bool) -> Iterator[Problem]:
     """Whole-line furniture: a widget label, a cross-promotion lead-in, a teaser's "Read more"."""
-    bare = normalise(line).strip(_EDGE_JUNK)
+    bare = normalise(line).strip(EDGE_JUNK)
     words = len(line.split())
     suffix_label = not headline and words <= _MAX_SUFFIX_LABEL_WORDS and phrases.label_suffix.search(bare)
     if bare in phrases.labels or suffix_label:
@@ -96,7 +68,7 @@ def _line_problems(start: int, end: int, line: str, phrases: _Phrases, headline:
     if words <= _MAX_LEAD_IN_WORDS and phrases.phrase.search(line):
         yield Problem(start, end, f'"{_quote(line)}" is a notice from the web page, not copy')
         return
-    if len(line.split()) <= _MAX_LEAD_IN_WORDS and phrases.lead_in.match(line.lstrip(_EDGE_JUNK.replace(":", ""))) \
+    if len(line.split()) <= _MAX_LEAD_IN_WORDS and phrases.lead_in.match(line.lstrip(EDGE_JUNK.replace(":", ""))) \
             and credit_strength(line, credit_words()) != "strong":  # "Photos: Getty Images" is orphan-caption's
         yield Problem(start, end, f'"{_quote(line)}" is a cross-promotion line, not copy')
         return
@@ -123,7 +95,7 @@ def _teaser_tail(line: str) -> tuple[int, int] | None:
     return None
 
 
-def _sentence_problems(document: Document, phrases: _Phrases) -> Iterator[Problem]:
+def _sentence_problems(document: Document, phrases: FurniturePhrases) -> Iterator[Problem]:
     """Calls to action addressed to the reader, wherever a sentence starts with one."""
     text = document.text
     for start in _SENTENCE_START.finditer(text):
