@@ -17,6 +17,7 @@ from ._phrases import alternation, load_sections, normalise
 EDGE_JUNK = " \t•·*|>»›→←‹«<[](){}:.!…-–—"
 LEAD_IN_SEPARATOR = r"\s*(?::|\||@|—|–|-\s)\s*"
 # "56 comments", "1.7K shares", "12 photos": a widget's counter.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 _COUNTER = re.compile(r"^\d[\d,.]*\s*[km]?\s+(?:comments?|shares?|replies|photos|images|views|likes)$", re.I)
 
 
@@ -44,9 +45,21 @@ def furniture_phrases(extra_labels: tuple[str, ...], extra_lead_ins: tuple[str, 
     return FurniturePhrases(labels, label_suffix, lead_in, phrase, call_to_action)
 
 
+def promoted_item(lead_in: re.Pattern[str], line: str) -> re.Match[str] | None:
+    """The lead-in of a line that promotes another item ("Related: …", "Read more: …", "Watch: …"), up to the
+    item's first character. Not a sentence that opens with the same word: lowercase after a dash ("More — many
+    more — volunteers are needed") or a lowercase clause that ends as a sentence does ("Listen: nobody here
+    wants a tax rise."). A promoted item is a title: it opens with a capital, and ends with no full stop."""
+    match = lead_in.match(line)
+    if match is None or not match.group()[-1].islower() or "@" in match.group():
+        return match
+    dash = re.search(r"[—–-]\s*\S$", match.group()) is not None
+    return None if dash or _SENTENCE_END.search(line) else match
+
+
 def is_promotion(line: str) -> bool:
-    """A line that promotes another item: "Related: …", "Read more: …", "Watch: …" (promo-text reports it)."""
-    return furniture_phrases((), (), ()).lead_in.match(line.strip()) is not None
+    """A line that promotes another item (promo-text reports it)."""
+    return promoted_item(furniture_phrases((), (), ()).lead_in, line.strip()) is not None
 
 
 def is_widget(line: str) -> bool:
@@ -57,4 +70,4 @@ def is_widget(line: str) -> bool:
     return bare in furniture_phrases((), (), ()).labels or _COUNTER.match(bare) is not None
 
 
-__all__ = ["EDGE_JUNK", "FurniturePhrases", "furniture_phrases", "is_promotion", "is_widget"]
+__all__ = ["EDGE_JUNK", "FurniturePhrases", "furniture_phrases", "is_promotion", "is_widget", "promoted_item"]

@@ -12,11 +12,12 @@ from newslint.finding import Problem
 from newslint.registry import check
 
 from ._credits import credit_strength, credit_words
-from ._furniture import EDGE_JUNK, FurniturePhrases, furniture_phrases
+from ._furniture import EDGE_JUNK, FurniturePhrases, furniture_phrases, promoted_item
 from ._phrases import normalise
 
 _MAX_LEAD_IN_WORDS = 40
 _MAX_SUFFIX_LABEL_WORDS = 4  # "PC Gamer Newsletter" is furniture; "Volunteers Revive Parish Newsletter" a headline
+_SMALL_WORDS = frozenset({"a", "an", "the", "to", "of", "for", "and", "our", "your", "my"})
 # Sentence starts: the start of a line, or after sentence-ending punctuation (and any closing quote).
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…])[\"'”’)\]]*\s+|\s\|\s+)(?=\S)", re.M)
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(?:\s|$))|\n|$")
@@ -39,6 +40,18 @@ _BROADCASTER = re.compile(
 _PROGRAMME_WORD = re.compile(r"\b(?:Rundown|Show|Today|Tonight|Live|Hour|Report|Morning|Press|Briefing|Podcast|"
                              r"Daily|Weekly|Nightly|Sunday|Minutes|Newshour|Hardball|Roundtable)\b")
 _MAX_BLURB_WORDS = 60
+# An event listing names its time ("joins the library to discuss her new book at 7 p.m. Thursday"); a video
+# blurb does not.
+_EVENT_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|[ap]m\b)"
+                         r"|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)
+# Words a story reports with: a call to action or a notice that someone is said to have given is copy ("Download
+# the county's app …, the sheriff's office said", "… according to the co-op's website").
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|(?:instructions?|website|notice|guidance|letter|message)"
+                       r"\s+(?:says?|said|reads?|read))\b", re.I)
+# Quotes are someone's words: "Please consider donating," the director said. How far back a sentence start looks for
+# the quotation mark that opened the paragraph's quote: bounded, so that a long line costs a pass, not a pass per
+# sentence.
+_QUOTE_LOOKBACK = 2000
 
 
 @dataclass(frozen=True)
@@ -61,14 +74,16 @@ def _line_problems(start: int, end: int, line: str, phrases: FurniturePhrases, h
     """Whole-line furniture: a widget label, a cross-promotion lead-in, a teaser's "Read more"."""
     bare = normalise(line).strip(EDGE_JUNK)
     words = len(line.split())
-    suffix_label = not headline and words <= _MAX_SUFFIX_LABEL_WORDS and phrases.label_suffix.search(bare)
+    suffix_label = not headline and words <= _MAX_SUFFIX_LABEL_WORDS and phrases.label_suffix.search(bare) \
+        and _names_a_brand(line.strip(EDGE_JUNK).split()[:-1])
     if bare in phrases.labels or suffix_label:
         yield Problem(start, end, f'"{_quote(line)}" looks like page furniture (a widget, menu or ad label), not copy')
         return
-    if words <= _MAX_LEAD_IN_WORDS and phrases.phrase.search(line):
+    if words <= _MAX_LEAD_IN_WORDS and phrases.phrase.search(line) and not _REPORTED.search(line):
         yield Problem(start, end, f'"{_quote(line)}" is a notice from the web page, not copy')
         return
-    if len(line.split()) <= _MAX_LEAD_IN_WORDS and phrases.lead_in.match(line.lstrip(EDGE_JUNK.replace(":", ""))) \
+    lead_in = promoted_item(phrases.lead_in, line.lstrip(EDGE_JUNK.replace(":", "")))
+    if len(line.split()) <= _MAX_LEAD_IN_WORDS and lead_in \
             and credit_strength(line, credit_words()) != "strong":  # "Photos: Getty Images" is orphan-caption's
         yield Problem(start, end, f'"{_quote(line)}" is a cross-promotion line, not copy')
         return
@@ -77,6 +92,13 @@ def _line_problems(start: int, end: int, line: str, phrases: FurniturePhrases, h
         left, right = teaser
         yield Problem(start + left, start + right,
                       f'"{line[left:right]}" is a teaser link left from a listing page, not copy')
+
+
+def _names_a_brand(words: list[str]) -> bool:
+    """ "Podcasts", "Axios newsletters", "to the VICE newsletter", "Jane's Gardening Newsletter": the suffix alone,
+    or a brand's name before it, capitalised. "The bet on newsletters" and "Betting on newsletters" are subheads."""
+    return not words or words[-1][:1].isupper() and all(
+        word[:1].isupper() or word.lower() in _SMALL_WORDS for word in words)
 
 
 def _teaser_tail(line: str) -> tuple[int, int] | None:
@@ -101,13 +123,23 @@ def _sentence_problems(document: Document, phrases: FurniturePhrases) -> Iterato
     for start in _SENTENCE_START.finditer(text):
         position = start.end()
         match = phrases.call_to_action.match(text, position)
-        if not match:
+        if not match or _in_quotation(text, position):
             continue
         sentence_end = _SENTENCE_END.search(text, match.end())
         end = sentence_end.end() if sentence_end else len(text)  # the pattern also matches at the end
         sentence = text[position:end].rstrip()
+        if _REPORTED.search(sentence):
+            continue
         yield Problem(position, position + len(sentence),
                       f'"{_quote(sentence)}" is a call to action to readers, not copy')
+
+
+def _in_quotation(text: str, position: int) -> bool:
+    """Whether ``position`` is inside a quotation opened earlier in its paragraph."""
+    floor = max(0, position - _QUOTE_LOOKBACK)
+    paragraph = text.rfind("\n\n", floor, position)
+    before = text[paragraph + 2 if paragraph >= 0 else floor:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _blurb_problems(document: Document) -> Iterator[Problem]:
@@ -119,6 +151,8 @@ def _blurb_problems(document: Document) -> Iterator[Problem]:
         if not joins:
             continue
         subject = block.text[: joins.start()]
+        if _EVENT_TIME.search(block.text):
+            continue
         if _BROADCASTER.search(subject) or _PROGRAMME_WORD.search(joins.group("show")):
             yield Problem(block.start, block.end,
                           f'looks like a video promo blurb ("joins {_quote(joins.group("show"), 40)}"), not copy')
