@@ -44,6 +44,11 @@ _WIRE_CAPTION = re.compile(r"^(?:FILE\s*[-–—]\s*)?In this (?:[\w.,’' ]{1,3
                            r"(?:provided|released|made available|distributed)\s+by\b")
 
 
+# "1. The Salt Road, by Ana Ruiz. … (Harbor House)": a numbered list's entry, whose brackets hold a publisher,
+# a party or a team, not a credit.
+_LIST_ITEM = re.compile(r"^\d{1,3}[.)]\s")
+
+
 def is_marker(text: str) -> bool:
     """ "Image caption …", "Image copyright …", "Caption: …": labels a page scraper left in front of captions;
     and the wire's caption opening ("In this file photo, …"), which no story's copy uses."""
@@ -76,8 +81,9 @@ def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:
         bare_tail = not finished and not text.rstrip().endswith((")", "]"))
         if (inline or bare_tail) and is_copy(rest):
             return None
-        if rest and opens and is_short_description(rest) and (pictured or not is_headline(rest) and (
-                finished or not first_line)):
+        if rest and opens and not _LIST_ITEM.match(rest) and is_short_description(rest) and (
+                pictured or not is_headline(rest) and (
+                    finished or not first_line)):
             return "attached"
     return None
 

@@ -182,7 +182,8 @@ def _is_credit_name(text: str, words: CreditWords, *, explicit: bool = False, co
         return False
     nested = words.lead.match(text)
     if nested and nested.end() < len(text):
-        return _is_credit_name(text[nested.end():], words)
+        return _is_credit_name(text[nested.end():], words, explicit=explicit,
+                               courtesy=courtesy or re.search(r"\bcourtesy\b", nested.group(), re.I) is not None)
     pieces = [p.strip(" .,") for p in re.split(r"\s*[/|;]\s*|\s+via\s+|\s+and\s+|\s+[-–—]\s+", text)
               if p.strip(" .,")]
     for piece in pieces:
@@ -193,8 +194,12 @@ def _is_credit_name(text: str, words: CreditWords, *, explicit: bool = False, co
         if owner and courtesy and _SOURCE_NOUN.search(owner.group(2)) and (_is_name(owner.group(1)) or all(
                 word.casefold() in _SMALL_WORDS for word in owner.group(1).split())):
             continue  # "the museum's archive", "Jo Lee's Instagram page"; not "Jo Lee's generosity"
+        if owner and _INSTITUTION.fullmatch(owner.group(2)) and _is_name(owner.group(1)):
+            continue  # "Harlan County Sheriff's Office", "St. Mary's Hospital"
         if re.search(r"['’]s\b", piece):
             return False  # "Kim's Wedding Day" is a headline; a photographer's name has no possessive
+        if courtesy and _OWNER_OF.fullmatch(piece):
+            continue  # "the Whitlow family", "the town of Orrington", "the estate of Jo Lee"
         if _is_name(piece):
             continue
         if all(word.casefold() in _SMALL_WORDS for word in piece.split()):
@@ -208,6 +213,14 @@ def _is_credit_name(text: str, words: CreditWords, *, explicit: bool = False, co
             continue  # "Compfight cc"
         return False
     return True
+
+
+# What owns a picture's rights, besides a person or an agency.
+_INSTITUTION = lazy(r"(?:Office|Department|Hospital|Museum|Library|Archives?|Foundation|Service|Bureau|Agency|"
+                    r"Association|Society|League|Trust|Council|College|University|School|Church|Collection)")
+_OWNER_OF = lazy(r"(?:the\s+)?(?:(?:[A-Z][\w'’.-]*\s+){1,3}(?:family|estate|collection|archives?)"
+                 r"|(?:town|city|village|county|state|estate|family|office|department|university|people|friends)"
+                 r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,4})")
 
 
 def _lead_credit(text: str, words: CreditWords) -> Strength | None:
@@ -224,6 +237,10 @@ def _lead_credit(text: str, words: CreditWords) -> Strength | None:
         # "© 2024 Example Media. All rights reserved": the site's copyright line, which promo-text reports.
         if _SITE_COPYRIGHT.search(rest) or len(rest.split()) > 10 or _reads_as_a_sentence(rest):
             return None
+        # The word with no colon ("Copyright Fight", a subhead) names the owner only beside a caption, unless it
+        # is an agency's or a credit's chain ("Copyright Jo Lee/Outlet").
+        if re.fullmatch(r"\s*copyright\s*", introduced) and not (is_agency(rest, words) or re.search(r"[/|]", rest)):
+            return "weak"
         return "strong"
     if _TITLE_WORD.search(rest) or re.search(r"\s(?:By|Via|From|Taken|Provided|Supplied)\b(?!\s*:)", lead.group()) \
             and not re.search(r"[/|;]", rest):
@@ -231,11 +248,14 @@ def _lead_credit(text: str, words: CreditWords) -> Strength | None:
     if not _is_credit_name(rest, words, explicit=is_picture_lead(introduced),
                            courtesy=re.search(r"\bcourtesy\b", introduced, re.I) is not None):
         return None
+    named = re.search(r"[/|;]", rest) or is_agency(rest, words) or re.search(r"\b(?:by|courtesy)\b", rest, re.I)
     if ":" not in introduced and not re.search(r"\b(?:by|via|courtesy|of)\b|/", introduced):
         # "Credit X", "Via X", "Courtesy X" with no colon: a single unknown word must follow Via or Courtesy.
         if len(rest.split()) == 1 and not is_agency(rest, words) and not introduced.startswith(("via", "courtesy")):
             return None
-    named = re.search(r"[/|;]", rest) or is_agency(rest, words) or re.search(r"\b(?:by|courtesy)\b", rest, re.I)
+        # "Credit Jo Lee/The Courier", "Credit Jo Lee for The Courier"; "Credit Card Debt" is a subhead.
+        if introduced.startswith("credit") and not (named or re.search(r"\bfor\s+[A-Z]", rest)):
+            return "weak"
     if _VIDEO_LEAD.match(text) and not named and not re.search(r"\bby\b", introduced):
         return None  # "Video: Harbour Festival Highlights" is a promo's title; "Video: Jo Lee/Reuters" a credit
     if _PLURAL_LEAD.match(text) and not named:
@@ -333,7 +353,8 @@ def credit_strength(line: str, words: CreditWords) -> Strength | None:
 _MEDIA_TAGS = lazy(r"^(?:video|videos|slideshows?|photos?|pictures?|pics|gallery|audio|watch|listen|live|"
                          r"updated?|interactive|map|graphic|poll|quiz|podcast|opinion|analysis|exclusive|report|"
                          r"sponsored|ad|promoted)$", re.I)
-_BRACKET_TOKEN = lazy(r"^(?:[A-Z]{2,10}(?:\s*/\s*[A-Z]{2,10})*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
+# "[GETTY]", "[AFP/EPA]", "[Jo Lee]"; not "[Laughter]" or "[Applause]", a transcript's notes.
+_BRACKET_TOKEN = lazy(r"^(?:[A-Z]{2,10}(?:\s*/\s*[A-Z]{2,10})*|[A-Z][a-z]+\s+[A-Z][a-z]+)$")
 _WIRE_TAIL = lazy(r"(?<=[a-z\d,]\s)((?:[A-Z]{2,}(?:[\s-][A-Z]{2,})*)"
                   r"(?:\s*/\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3})+)$")
 _GLUE_POINT = lazy(r"(?<=[a-z.])(?=[A-Z][a-z'’]|[AI]\s|\d)|(?<=[A-Z]{2})(?=[AI]\s|[A-Z][a-z]|\d)")
@@ -369,6 +390,12 @@ def _bracketed_tail(line: str) -> tuple[str, str, str] | None:
     return opening, line[start + 1:-1].strip(), line[:start].rstrip()
 
 
+_BY_AUTHOR = lazy(r"\bby\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&))*,?$")
+# "Closed Sun", "Sat and Sun": the day, not The Sun.
+_OPENING_DAYS = lazy(r"(?:\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\b|\b(?:[Cc]losed|[Oo]pen)\b)"
+                     r"[^.]{0,40}\bSun\.?$")
+
+
 def attached_credit(line: str, words: CreditWords) -> str | None:
     """The credit at the end of a caption ("… (AP Photo)", "… [GETTY]", "… Photo: Jo Lee", "… Jo Lee/Getty
     Images") or glued to its start ("Jo Lee/Getty ImagesA crowd …", "Jo Lee/for The Courier A crowd …")."""
@@ -378,7 +405,9 @@ def attached_credit(line: str, words: CreditWords) -> str | None:
     bracket = _bracketed_tail(line)
     if bracket:
         opening, inner, before = bracket
-        if before and not _MEDIA_TAGS.match(inner) and (
+        # "The Salt Road by Ines Varga (Harbor House)": a book list's publisher, after its author.
+        listing = _BY_AUTHOR.search(before) is not None
+        if before and not listing and not _MEDIA_TAGS.match(inner) and (
             _segment_is_credit(inner, words)
             or (opening == "[" and (_BRACKET_TOKEN.match(inner) or re.fullmatch(r"via\s+\S.{0,40}", inner, re.I)))
             # "… prospects. (Jo Lee)": a name in parentheses after a finished sentence.
@@ -396,7 +425,7 @@ def attached_credit(line: str, words: CreditWords) -> str | None:
         if _segment_is_credit(tail, words) or (
             # "… divisions. The Globe and Mail", "… in 2011. istockphoto.com": an outlet alone after the caption.
             len(tail.split()) <= 6 and not tail.endswith((".", "!", "?"))
-            and (is_agency(tail, words) or words.outlet_word.match(tail) is not None)
+            and (is_agency(tail, words) or words.outlet_word.match(tail) is not None and not _OPENING_DAYS.search(tail))
         ):
             return tail
     comma = line.rfind(", ")
