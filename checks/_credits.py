@@ -253,9 +253,11 @@ def _lead_credit(text: str, words: CreditWords) -> Strength | None:
         # "Credit X", "Via X", "Courtesy X" with no colon: a single unknown word must follow Via or Courtesy.
         if len(rest.split()) == 1 and not is_agency(rest, words) and not introduced.startswith(("via", "courtesy")):
             return None
-        # "Credit Jo Lee/The Courier", "Credit Jo Lee for The Courier"; "Credit Card Debt" is a subhead.
-        if introduced.startswith("credit") and not (named or re.search(r"\bfor\s+[A-Z]", rest)):
-            return "weak"
+    # "Credit Jo Lee/The Courier", "Credit Jo Lee for The Courier", "Via Facebook"; "Credit Card Debt" and "Via
+    # Rail Canada" are subheads.
+    if re.fullmatch(r"(?:credit|via)\s+", introduced) and len(rest.split()) > 1 and \
+            not (named or re.search(r"\bfor\s+[A-Z]", rest)):
+        return "weak"
     if _VIDEO_LEAD.match(text) and not named and not re.search(r"\bby\b", introduced):
         return None  # "Video: Harbour Festival Highlights" is a promo's title; "Video: Jo Lee/Reuters" a credit
     if _PLURAL_LEAD.match(text) and not named:

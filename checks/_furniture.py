@@ -17,6 +17,7 @@ from ._phrases import alternation, load_sections, normalise
 EDGE_JUNK = " \t•·*|>»›→←‹«<[](){}:.!…-–—"
 LEAD_IN_SEPARATOR = r"\s*(?::|\||@|—|–|-\s)\s*"
 # "56 comments", "1.7K shares", "12 photos": a widget's counter.
+_SENTENCE_ITEM_WORDS = 10  # a promoted title longer than this that ends with a full stop is a sentence
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 _COUNTER = re.compile(r"^\d[\d,.]*\s*[km]?\s+(?:comments?|shares?|replies|photos|images|views|likes)$", re.I)
 
@@ -48,11 +49,16 @@ def furniture_phrases(extra_labels: tuple[str, ...], extra_lead_ins: tuple[str, 
 def promoted_item(lead_in: re.Pattern[str], line: str) -> re.Match[str] | None:
     """The lead-in of a line that promotes another item ("Related: …", "Read more: …", "Watch: …"), up to the
     item's first character. Not a sentence that opens with the same word: lowercase after a dash ("More — many
-    more — volunteers are needed") or a lowercase clause that ends as a sentence does ("Listen: nobody here
-    wants a tax rise."). A promoted item is a title: it opens with a capital, and ends with no full stop."""
+    more — volunteers are needed"), a lowercase clause that ends as a sentence does ("Listen: nobody here
+    wants a tax rise."), or a long item that does ("Gallery: Main Street Arts shows new work by … students
+    through June 1."). A promoted item is a title: it opens with a capital, and ends with no full stop."""
     match = lead_in.match(line)
-    if match is None or not match.group()[-1].islower() or "@" in match.group():
+    if match is None or "@" in match.group():
         return match
+    if not match.group()[-1].islower():
+        # "Editor's pick: The jazz festival returns to Pier 3 with 14 bands. Free.": a listing's sentence.
+        item = line[match.end() - 1:]
+        return None if _SENTENCE_END.search(item) and len(item.split()) >= _SENTENCE_ITEM_WORDS else match
     dash = re.search(r"[—–-]\s*\S$", match.group()) is not None
     return None if dash or _SENTENCE_END.search(line) else match
 
