@@ -57,6 +57,17 @@ _RANGE_AFTER = lazy(
     re.I,
 )
 _RANGE_BEFORE = lazy(r"(?:[-–—]|\b(?:to|through|thru|until|till))\s*$", re.I)
+# Parallel lists ("Monday, Tuesday and Wednesday, March 9, 10 and 11", "Tuesday or Wednesday, Jan. 6"):
+# which weekday goes with which day is the reader's to pair, not one weekday with the first date.
+_WEEKDAY_LIST_BEFORE = lazy(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tue\.|Tues\.?"
+                            r"|Wed\.|Thu\.|Thurs\.?|Fri\.|Sat\.|Sun\.),?\s+(?:and|or|&)\s+$")
+_LIST_WEEKDAY_REACH = 20
+_DAY_LIST_AFTER = lazy(r"(?:,\s*[0-3]?[0-9](?:st|nd|rd|th)?\b)*,?\s+(?:and|or|&)\s+[0-3]?[0-9](?:st|nd|rd|th)?\b")
+# "On Thursday, 30 May graduates of the academy …", "12 May Day marchers": a count before a month that is
+# also a word, then a noun, not a date.
+_WORD_AFTER_WORD_MONTH = lazy(
+    r"\s+(?:Day\b|(?!(?:the|a|an|at|in|on|to|and|or|but|when|as|for|with|from|after|before|this|that|last|next"
+    r"|until|by|is|was|will|he|she|they|we|it|his|her|their)\b)[a-z])")
 # How far back a range word may stand before its second date ("through  "): the search looks no further,
 # so that each date costs the same whatever its place in the text.
 _RANGE_BEFORE_REACH = 40
@@ -269,7 +280,13 @@ def weekday_dates(text: str) -> Iterator[WeekdayDate]:
             continue
         if _is_abbreviation_in_name_or_sentence_end(text, match):
             continue
+        if _WEEKDAY_LIST_BEFORE.search(text, max(match.start() - _LIST_WEEKDAY_REACH, 0), match.start()) \
+                or _DAY_LIST_AFTER.match(text, match.end()):
+            continue
         year = _group(match, "year", "year2")
+        if year is None and match.group("month2") in ("May", "March") and \
+                _WORD_AFTER_WORD_MONTH.match(text, match.end()):
+            continue
         year_group = "year" if match.group("year") else "year2"
         yield WeekdayDate(
             start=match.start(),

@@ -239,6 +239,10 @@ _THE_REACH = 120  # characters searched back from the head for its "the"
 # chiefs from …", "including the police chiefs from …".
 _SUBSET_BEFORE = lazy(r"\b(?:of|including|includes|included|like|as|also|both|except|but|only|even)\s*$", re.I)
 _SUBSET_REACH = 20  # characters searched back from "the"
+# Words earlier in the clause that pick some of the group out: "The first to arrive were the firefighters from …".
+_SUBSET_IN_CLAUSE = lazy(r"\b(?:first|last|earliest|latest|some|several|most|many|few|only|other|others)\b"
+                         r"[^.;:!?]*$", re.I)
+_CLAUSE_REACH = 80  # characters searched back from "the"
 
 
 class AnchoredLists(NamedTuple):
@@ -270,7 +274,8 @@ def anchored_lists(text: str) -> dict[tuple[str, str], AnchoredLists]:
         enumeration = read_enumeration(text, match.end())
         if enumeration is not None:
             key = (match.group("head").casefold(), match.group("preposition").casefold())
-            partial = _SUBSET_BEFORE.search(text, max(the.start() - _SUBSET_REACH, 0), the.start()) is not None
+            partial = _SUBSET_BEFORE.search(text, max(the.start() - _SUBSET_REACH, 0), the.start()) is not None \
+                or _SUBSET_IN_CLAUSE.search(text, max(the.start() - _CLAUSE_REACH, 0), the.start()) is not None
             found.setdefault(key, []).append((the.start(), enumeration, partial))
     return {
         key: AnchoredLists(tuple(e[0] for e in entries), tuple(e[1] for e in entries), tuple(e[2] for e in entries))

@@ -158,6 +158,9 @@ class GroupCount(NamedTuple):
         return " ".join(text[self.start:self.end].split())
 
 
+_EMERGENCY_NUMBERS = frozenset({"911", "999"})
+
+
 def is_plural_noun(word: str) -> bool:
     lower = word.casefold().replace("’", "'")
     if lower.endswith("'s") or lower.endswith("s'"):
@@ -315,6 +318,9 @@ def _group_count(
         return None
     # A spelt-out "one" is a pronoun or an article far more often than a count ("one official said").
     if value < 2:
+        return None
+    # "one of the 911 dispatchers", "three 999 calls": an emergency number, not a count.
+    if tokens[first].text in _EMERGENCY_NUMBERS:
         return None
 
     # "the 81 year-old", "the 81 year old", "a 12 mile-long line": the number measures.

@@ -23,8 +23,11 @@ def _list_contradiction(reading: CountReading) -> tuple[Enumeration, str] | None
     """The list that names the group, when it names a different number of members."""
     count, following = reading.count, reading.listed_after
     if following is not None:
-        # A list that can be read two ways ("Armenia, Georgia and Azerbaijan") proves nothing.
-        return (following, "") if following.size is not None and following.size != count.value else None
+        # A list that can be read two ways ("Armenia, Georgia and Azerbaijan") proves nothing; after a part of
+        # the group ("Three of the five trustees, A, B and C, voted") the list may name the part.
+        if following.size is None or following.size == count.value or following.size == count.part:
+            return None
+        return following, ""
     # A list further on, brought in by the words that introduced the count ("police chiefs from three
     # communities" … "the police chiefs from A, B, C and D"), names the group: naming more contradicts the
     # count, and so does naming fewer, unless the words before it make it a part ("including the …").

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import re
 from collections import Counter
 from typing import Iterator, Mapping
 
@@ -84,6 +85,20 @@ def _wrong_year_note(found: WeekdayDate, story: _StoryTime, text: str) -> tuple[
     return note, fixed
 
 
+_YEAR_NAMED = re.compile(r"(?<![\d$£€.,])(?:19|20)\d\d(?![\d,])")
+_PASSAGE_BEFORE = 300  # characters: the sentence that holds the date and the one before it, about
+_PASSAGE_AFTER = 150
+
+
+def _years_named_near(text: str, start: int, end: int) -> list[int]:
+    """The years written in the date's paragraph close to it ("In 2025, … on Sunday, Jan. 12")."""
+    floor = max(0, start - _PASSAGE_BEFORE)
+    paragraph = text.rfind("\n\n", floor, start)
+    ceiling = text.find("\n\n", end, end + _PASSAGE_AFTER)
+    passage = text[paragraph + 2 if paragraph >= 0 else floor:ceiling if ceiling >= 0 else end + _PASSAGE_AFTER]
+    return [int(year) for year in _YEAR_NAMED.findall(passage)]
+
+
 @check("date-weekday", severity="warning")
 def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[Problem]:
     """A weekday named with a date that falls on another day of the week.
@@ -101,10 +116,12 @@ def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[
     2030", "will vote on May 2, 2016") never give the year. When the story's dates leave the year open,
     or the weekday would be right in one of the story's own years, the check stays silent. When a date
     written with its year is wrong but the weekday is right in the story's year ("Sunday, May 3, 2014"
-    in a story dated 2015), the message says the year may be the error and suggests that year. Ranges
-    ("Monday-Wednesday, Jan. 28-30") are skipped, and so is an abbreviation that is part of a name or
-    ends a sentence ("told the Baltimore Sun. Jan. 6 was the deadline"); a weekday written out in full
-    is always read.
+    in a story dated 2015), the message says the year may be the error and suggests that year. A year
+    the passage names near a date without one is as possible as the story's ("In the 2024 election,
+    held Tuesday, Nov. 5"). Ranges ("Monday-Wednesday, Jan. 28-30"), parallel lists ("Monday and
+    Tuesday, Jan. 5 and 6"), a count before a month that is a word ("Thursday, 30 May graduates"), and
+    an abbreviation that is part of a name or ends a sentence ("told the Baltimore Sun. Jan. 6 was the
+    deadline") are skipped; a weekday written out in full is always read.
 
     Why is this bad?
     ----------------
@@ -139,6 +156,12 @@ def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[
                 continue
             years, reading = [inferred.year, *sorted(inferred.also_possible)], inferred.year
             note = f" (taking the year {reading} from {inferred.source})"
+            # "In the 2024 election, held Tuesday, Nov. 5": a year the passage names is as good as the story's,
+            # and the one the message gives when it is the only one named.
+            named = _years_named_near(text, found.start, found.end)
+            years += named
+            if len(set(named)) == 1 and make_date(named[0], found.month, found.day) is not None:
+                reading, note = named[0], f" (taking the year {named[0]} from the passage)"
         dates = [d for d in (make_date(y, found.month, found.day) for y in years) if d is not None]
         if not dates or any(d.weekday() == found.weekday for d in dates):
             continue
