@@ -80,20 +80,21 @@ def count_mismatch(document: Document, options: Mapping[str, object]) -> Iterato
 
     What it does
     ------------
-    Finds the places where a story gives a group's size and then contradicts it, in three ways.
-    A count followed by a list of a different size: right after the count ("three suspects, Tom Reyes
-    and Ann Li", set off by a colon, comma, parenthesis or dash, and read across a hard line wrap), or
-    further on, in another paragraph, after the same words ("firefighters from four towns" … "the
-    firefighters from Ashford, Kent; Brill, Bucks. and Crane, Devon" names three); a later list that
-    the words before it make a part ("including the firefighters from …") may name fewer. A part larger
-    than its whole: "four of the three suspects". And one group given two sizes: "the 13 officials" and
-    later "the 12 officials", or "one of the 9 trustees who signed" and later "the 8 trustees". A
-    group's size changes only for the same group: the same noun with the same modifiers ("the 12 other
-    officials", "the 12 senior officials" are other groups), the same determiner ("their 12 officials"
-    is someone else's), and no word in between that the group changed ("two more publishers joined"
-    before "all five publishers"). Amounts of money, shares, percentages and measurements are never
-    group sizes; neither are estimates ("more than 100 people", "a dozen") or lists of examples
-    ("including Aurora and Newtown", "…, among others").
+    Finds the places where a story gives a group's size and then contradicts it, in three ways. A count
+    followed by a list of a different size: right after the count ("three suspects, Tom Reyes and Ann Li",
+    set off by a colon, comma, parenthesis or dash, and read across a hard line wrap), or further on, in
+    another paragraph, after the same words ("firefighters from four towns" … "the firefighters from
+    Ashford, Kent; Brill, Bucks. and Crane, Devon" names three); a later list that the words before it make
+    a part ("including the firefighters from …", "the first to arrive were the firefighters from …") may
+    name fewer, and after a part ("Three of the five trustees, A, B and C, voted") the list may name the
+    part. A part larger than its whole: "four of the three suspects". And one group given two sizes: "the 13
+    officials" and later "the 12 officials", or "one of the 9 trustees who signed" and later "the 8
+    trustees". A group's size changes only for the same group: the same noun with the same modifiers ("the
+    12 other officials", "the 12 senior officials" are other groups), the same determiner ("their 12
+    officials" is someone else's), and no word in between that the group changed ("two more publishers
+    joined" before "all five publishers"). Amounts of money, shares, percentages and measurements are never
+    group sizes; neither are estimates ("more than 100 people", "a dozen") or lists of examples ("including
+    Aurora and Newtown", "…, among others").
 
     Why is this bad?
     ----------------

@@ -46,8 +46,11 @@ def orphan_caption(document: Document, options: OrphanCaptionOptions) -> Iterato
     reads the same. A sentence of copy that mentions Reuters or a photographer stays silent: a credit must
     be a line (or a line's end) of its own, and a caption must sit beside a credit or picture residue and
     read as a description — not as speech ("said"), not addressed to the reader, not continuing the
-    paragraph before ("But …", "He …"), not a headline. Add a newsroom's own photo sources with the
-    option ``extra-agencies``.
+    paragraph before ("But …", "He …"), not a headline. A subhead that opens with a credit's word
+    ("Credit Card Debt", "Via Rail Canada", "Copyright Fight") is no credit: with no colon, such a lead needs
+    a chain, an agency or "for The Outlet" after it; nor is a transcript's "[Laughter]", or the
+    "(Publisher)" of a numbered list. Add a newsroom's own photo sources with the option
+    ``extra-agencies``.
 
     Why is this bad?
     ----------------

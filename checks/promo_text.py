@@ -178,7 +178,9 @@ def promo_text(document: Document, options: PromoTextOptions) -> Iterator[Proble
 
     Labels must fill a whole line and lead-ins must start one, so the same words inside a real
     sentence stay silent ("She said she would sign up for the course", "Subscribers rose 10%",
-    "Also read the small print, the union said"). A photo credit ("Photos: Getty Images", "© Jo Lee")
+    "Also read the small print, the union said"). So do a call to action inside a quotation or in a
+    sentence that reports it ("…, the sheriff's office said"), and a sentence that opens with a
+    lead-in's word ("Listen: nobody here wants a tax rise."). A photo credit ("Photos: Getty Images", "© Jo Lee")
     is left to orphan-caption. On an HTML page only the story is read by default (``--html-scope``),
     so the site's own menus and footer are not reported. The phrase lists are data
     (``newslint/checks/data/promo_phrases.txt``); add a newsroom's own with the options
