@@ -26,7 +26,8 @@ from ._name_parts import (
 from ._names_variants import VariantIndex, fold
 
 # A capitalised word not glued to the word before it ("U.S" pieces and "e.g.Smith" are not names).
-CAPITALISED_WORD = re.compile(r"(?<![\w'’\-.])[A-Z\u00C0-\u00DE][\w'’\-]+")
+# A capitalised word, not inside another word; after an Arabic article it is a surname of its own ("al-Hashimi").
+CAPITALISED_WORD = re.compile(r"(?:(?<![\w'’\-.])|(?<=\bal-)|(?<=\bel-))[A-Z\u00C0-\u00DE][\w'’\-]+")
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
 # A piece of text handed to the model is at most this long: its memory and time per piece are bounded.
 MAX_PIECE = 2_000
@@ -68,8 +69,10 @@ class Candidates:
         return bool(self.words)
 
     def concern(self, mention: Mention) -> bool:
-        """Whether a mention's surname or one of its given names is a candidate word."""
-        return spelling(mention.surname.text) in self.words or any(
+        """Whether a mention's surname (with or without its article: "al-Hashimi") or one of its given names
+        is a candidate word."""
+        surname = spelling(mention.surname.text)
+        return surname in self.words or surname.partition("-")[2] in self.words or any(
             spelling(part.text) in self.words for part in mention.given
         )
 

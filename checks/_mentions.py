@@ -18,6 +18,7 @@ from ._candidates import CAPITALISED_WORD, lowercase_words
 from ._name_parts import (
     Mention,
     NamePart,
+    is_romanised_given,
     is_suffix,
     mention_from_parts,
     name_parts,
@@ -190,6 +191,19 @@ def _quoted_titles(text: str) -> _Spans:
     return _Spans(spans)
 
 
+# The copy gives the other spelling itself: "Hrytsenko, whose name is also spelled Hritsenko", "Marit Hanson,
+# née Hansen", "(sometimes transliterated Hritsenko)", "flyers that misspell her name as Sorensen".
+_STATED_VARIANT = re.compile(
+    r"\b(?:(?:also|sometimes|often|elsewhere|variously)\s+(?:spelled|spelt|written|transliterated|rendered)"
+    r"|(?:transliterated|spelled|spelt|rendered)\s+as|née|nee|born|formerly"
+    r"|misspel(?:l|ls|led|t|ling)\s+(?:his|her|their|its|the)\s+(?:\w+\s+)?names?)(?:\s+as)?\s+"
+    r"(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:or\s+)?[A-Z][\w'’-]*){0,2})")
+
+
+def _stated_variants(text: str) -> _Spans:
+    return _Spans(match.span("names") for match in _STATED_VARIANT.finditer(text))
+
+
 def _after_article(text: str, mention: Mention) -> bool:
     article = _ARTICLE_BEFORE.search(text, max(mention.start - 5, 0), mention.start)
     if article is None:
@@ -225,13 +239,17 @@ def mentions_in(
         (e.start, e.end) for e in found if e.label in _NOT_PERSON_LABELS and e.several_words
     )
     titles_of_works = _quoted_titles(text)
+    stated_variants = _stated_variants(text)
 
     def plausible(mention: Mention) -> bool:
+        if is_romanised_given(mention.surname.text):
+            return False  # "Mei-ling" alone: a given name
         if any(fold(p.text.rstrip(".")) in not_names for p in mention.given if not p.is_particle):
             return False
         if fold(mention.surname.text) in not_names and not _title_surname(text, mention):
             return False
-        if _after_article(text, mention) or titles_of_works.overlaps(mention.start, mention.end):
+        if _after_article(text, mention) or titles_of_works.overlaps(mention.start, mention.end) or \
+                stated_variants.overlaps(mention.surname.start, mention.surname.end):
             return False
         if mention.has_given:
             return True
@@ -325,6 +343,11 @@ def _second_references(text: str, full_names: list[Mention]) -> Iterator[Mention
         cue = cues[word]
         if cue is None or _name_goes_on(text, match):
             continue
+        # "Ford's former transmission plant", "a Kroger store", "a member of Mensa", "Newburgh's waterfront": a
+        # company, body or place a letter away from someone's surname.
+        if cue == "variant" and (_THING_AFTER.match(text, match.end()) or _BODY_OR_PLACE_BEFORE.search(
+                text, max(0, match.start() - _BEFORE_REACH), match.start())):
+            continue
         previous = _previous_capitalised_word(text, match.start())
         if previous is not None:
             folded = fold(previous.text)
@@ -339,6 +362,16 @@ def _second_references(text: str, full_names: list[Mention]) -> Iterator[Mention
         yield Mention(given, NamePart(word, match.start(), match.start() + len(word)), cue)
 
 
+_THING_AFTER = re.compile(
+    r"(?:[’']s)?\s+(?:(?:former|new|old|local|nearby|main|flagship|closed|shuttered)\s+)?(?:(?:\w+)\s+)?"
+    r"(?:stores?|plants?|factory|factories|dealerships?|shares|stock|headquarters|waterfront|downtown|campus|branch"
+    r"|outlets?|brand|products|restaurants?|hotels?|airport|warehouses?|mall|chain|franchise|supermarkets?|offices"
+    r"|county|township|harbou?r|river|streets?|road|avenue|shoppers|customers|employees|workers)\b"
+    r"|\s+(?:spokes(?:wo)?man|spokesperson|executives?|officials)\b")
+_BODY_OR_PLACE_BEFORE = re.compile(r"\b(?:members?\s+of|(?:works?|worked|working)\s+(?:for|at)"
+                                   r"|(?:in|near|outside|downtown)(?:\s+(?:the\s+)?(?:city|town|village)\s+of)?)\s+$",
+                                   re.I)
+_BEFORE_REACH = 30
 def _full_names_of(text: str, surnames: set[str], lowercase: frozenset[str]) -> Iterator[Mention]:
     """ "Gonzalo Montoya" for a known surname "Montoya": a capitalised word before it is a given name.
 
@@ -357,6 +390,11 @@ def _full_names_of(text: str, surnames: set[str], lowercase: frozenset[str]) -> 
             cues[word] = "surname" if word in surnames else "variant" if index.has_variant(word) else None
         cue = cues[word]
         if cue is None or _name_goes_on(text, match):
+            continue
+        # "Ford's former transmission plant", "a Kroger store", "a member of Mensa", "Newburgh's waterfront": a
+        # company, body or place a letter away from someone's surname.
+        if cue == "variant" and (_THING_AFTER.match(text, match.end()) or _BODY_OR_PLACE_BEFORE.search(
+                text, max(0, match.start() - _BEFORE_REACH), match.start())):
             continue
         previous = _previous_capitalised_word(text, match.start())
         if previous is None or fold(previous.text) in excluded or previous.text.casefold() in lowercase:

@@ -33,6 +33,18 @@ _INITIAL = re.compile(r"^(?:[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z]{2,3})$")
 _TOKEN = re.compile(r"\S+")
 
 
+# "Omar al-Hashimi", "Nabil el-Arabi": the article joined to a surname, in lower case.
+ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ed|er|es|et)-(?=[A-Z])")
+_ROMANISED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def is_romanised_given(word: str) -> bool:
+    """ "Min-jun" of "Kim Min-jun", "Mei-ling" of "Chen Mei-ling": a romanised given name, written after the
+    surname, its second syllable in lower case (no hyphenated surname's is). Twins "Min-jun" and "Min-jin"
+    are not one name misspelt: such given names are never compared."""
+    return _ROMANISED_GIVEN.fullmatch(word) is not None
+
+
 def spelling(name: str) -> str:
     """A name up to case and apostrophe style: what counts as the same spelling."""
     return name.casefold().replace("’", "'")
@@ -180,15 +192,33 @@ def _clean_word(token: str) -> tuple[str, int, bool]:
     return word, len(word), ends
 
 
+# A nickname between given name and surname: William "Red" Ahern, Robert “Bobby” Carlsen, Ana (Nani) Ruiz.
+_NICKNAME_OPENS = ("\"", "“", "‘", "'", "(")
+_NICKNAME_CLOSES = ("\"", "”", "’", "'", ")")
+_MAX_NICKNAME_WORDS = 3
+
+
 def name_parts(text: str, start: int, end: int) -> list[NamePart]:
-    """The run of name-shaped words from ``start``, stopping at ``end``, punctuation or a lowercase word."""
+    """The run of name-shaped words from ``start``, stopping at ``end``, punctuation or a lowercase word; a
+    nickname in quotes or brackets after a given name is passed over."""
     parts: list[NamePart] = []
+    nickname_words = 0  # words of an open nickname so far
     for token in _TOKEN.finditer(text, start, end):
-        word, kept, ends = _clean_word(token.group())
+        raw = token.group()
+        if nickname_words or (parts and raw.startswith(_NICKNAME_OPENS) and raw[1:2].isupper()):
+            nickname_words += 1
+            if raw.rstrip(",").endswith(_NICKNAME_CLOSES) and (nickname_words > 1 or len(raw) > 2):
+                if raw.endswith(","):
+                    break  # "William "Red", …": the name ended with the nickname
+                nickname_words = 0
+            elif nickname_words >= _MAX_NICKNAME_WORDS:
+                break  # no closing mark in reach: a quotation, not a nickname
+            continue
+        word, kept, ends = _clean_word(raw)
         if not word:
             break
         capitalised = word[0].isupper() and bool(_NAME_WORD.match(word.rstrip(".")) or _INITIAL.match(word))
-        if not (capitalised or word in PARTICLES):
+        if not (capitalised or word in PARTICLES or (parts and ARABIC_ARTICLE.match(word))):
             break
         parts.append(NamePart(word, token.start(), token.start() + kept))
         if ends or word.endswith(("'s", "’s", "'", "’")) or len(parts) > MAX_NAME_WORDS + 2:
@@ -226,6 +256,10 @@ def mention_from_parts(parts: list[NamePart], cue: str) -> Mention | None:
         return None
     # All-caps words are headline style: their case says nothing, and NER reads them poorly.
     if any(p.text.isupper() and not p.is_initial for p in parts):
+        return None
+    if len(parts) == 2 and is_romanised_given(last.text) and not parts[0].is_initial:
+        return Mention((last,), parts[0], cue)  # "Chen Mei-ling": the surname first
+    if is_romanised_given(last.text):
         return None
     if any(fold(p.text.rstrip(".")) in strippable for p in parts[:-1]):
         return None

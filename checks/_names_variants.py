@@ -43,6 +43,8 @@ PATTERN_MOVED_DOUBLE: Final = "doubling moved"
 _DEMONYM_ENDINGS: Final = frozenset("i")
 # Slavic surnames take a final "a" for a woman: "Ivanov"/"Ivanova", "Kovalenkov"/"Kovalenkova", "Putin"/"Putina".
 _FEMININE_STEMS: Final = ("ov", "ev", "in", "yn")
+# Polish and Czech surnames change their last vowel for a woman: "Kowalski"/"Kowalska", "Novotný"/"Novotná".
+_FEMININE_ENDINGS: Final = {frozenset("ia"): ("sk", "ck", "dzk"), frozenset("ya"): ("sk", "ck", "n", "t")}
 # Longer names than this are not names (a hostile input's 10 MB "word"): they are never compared.
 MAX_NAME_LENGTH: Final = 40
 
@@ -114,6 +116,9 @@ def _same_length_pattern(a: str, b: str) -> str | None:
     if len(differences) == 2:  # OSA distance 1 with two differing places: an adjacent swap
         return "transposed letters"
     (index,) = differences
+    stems = _FEMININE_ENDINGS.get(frozenset((a[index], b[index]))) if index == len(a) - 1 else None
+    if stems and a.endswith(stems, 0, index):
+        return None  # "Kowalski"/"Kowalska", "Novotný"/"Novotná": husband and wife, not a slip
     if a[index] in VOWELS and b[index] in VOWELS:
         return "vowel swap"
     if {a[index], b[index]} in SOUND_ALIKE and len(a) >= MIN_LENGTH_SOUND_ALIKE:

@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from ._name_parts import Mention, nickname_groups
+from ._name_parts import ARABIC_ARTICLE, Mention, nickname_groups, spelling
 from ._names_variants import fold
 
 # Given names as short as this still count as a short form of a longer one ("Chris" / "Christopher").
@@ -117,6 +117,12 @@ def group_people(mentions: list[Mention]) -> list[Person]:
     """
     full_surnames = {m.key for m in mentions if m.has_given}
     given_words = {w for m in mentions if m.has_given for w in m.given_words}
+    # Given names as spelt: "García" alone is the "García" of "Ana María García Márquez" (a double surname's
+    # first part), not a slip for "Luis Garcia", though the two fold to one word.
+    spelt_given = {spelling(p.text) for m in mentions if m.has_given for p in m.given}
+    # "Omar al-Hashimi" … "Hashimi": the surname without its article.
+    without_article = {key.split("-", 1)[1]: key for key in full_surnames
+                       if ARABIC_ARTICLE.match(key.split("-", 1)[0] + "-" + key.split("-", 1)[-1].capitalize())}
     by_key: dict[str, _People] = {}
     order: list[Person] = []  # people in the order they were made
     for mention in mentions:
@@ -131,10 +137,11 @@ def group_people(mentions: list[Mention]) -> list[Person]:
         # A lone given name is a first-name reference ("Michelle"), unless the tagger did not read it
         # as a person and it is a slip away from a surname ("Borge's" after "Artur Borge", beside
         # "Borge Lind").
-        first_name = mention.key in given_words and mention.key not in full_surnames and mention.cue != "variant"
+        first_name = (mention.key in given_words or mention.key in spelt_given) and mention.key not in full_surnames \
+            and mention.cue != "variant"
         if mention.has_given or first_name:
             continue
-        known = by_key.get(mention.key)
+        known = by_key.get(without_article.get(mention.key, mention.key))
         if known is None:
             known = by_key[mention.key] = _People()
             person = Person(mention.key, [mention])

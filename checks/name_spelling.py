@@ -20,6 +20,7 @@ from ._name_parts import (
     Mention,
     NamePart,
     given_names_compatible,
+    is_romanised_given,
     mention_from_parts,
     name_parts,
     spelling,
@@ -113,7 +114,12 @@ def name_spelling(document: Document, options: NameSpellingOptions) -> Iterator[
     given names ("Carl Lindqvist", "Anna Lindquist"), family members ("Barack and Michelle Obama",
     "Kovalenkov" and his wife "Kovalenkova"), a bare surname used only before a full name (in the body,
     not the headline), names after "the" ("the Mariners"), names in quoted titles of works, a
-    country and its people ("Israel", "Israeli").
+    country and its people ("Israel", "Israeli"), a spelling the copy gives itself ("also spelled
+    Hritsenko", "née Hansen"), a company, body or place a letter from a surname ("Ford's former
+    plant", "a Kroger store", "a member of Mensa", "Newburgh's waterfront"), and romanised given names
+    after the surname ("Kim Min-jun", "Kim Min-jin"). A nickname inside a name is passed over
+    (William "Red" Ahern), and the first of a double surname ("García" of "Ana María García Márquez")
+    or a surname without its article ("Hashimi" of "Omar al-Hashimi") alone is that person.
 
     With the option ``names-file`` (one canonical spelling per line, such as the newsroom's list of
     local officials; ``#`` starts a comment), any close variant of a listed name is reported, even
@@ -471,7 +477,7 @@ def _given_name_problems(document: Document, people: list[Person]) -> Iterator[P
 def _given_name_pair(document: Document, a: Person, b: Person) -> Iterator[Problem]:
     """``b`` is introduced after ``a``; their given names are a slip apart."""
     name_a, name_b = _first_given(a.given_mentions[0]), _first_given(b.given_mentions[0])
-    if name_a is None or name_b is None:
+    if name_a is None or name_b is None or is_romanised_given(name_a.text) or is_romanised_given(name_b.text):
         return
     pattern = misspelling_pattern(name_a.text, name_b.text)
     if pattern not in _GIVEN_NAME_PATTERNS or _changes_last_letter(name_a.text, name_b.text):
