@@ -298,6 +298,8 @@ def lint(paths, select, ignore, output_format, output_file, show_source, quiet, 
         sys.exit(130)
     if stream is not None:
         stream.close()
+        if output_file and not quiet:
+            click.echo(f"{summary(report, streamed=True)}; jsonl report written to {output_file}")
         sys.exit(_exit_status(report, config.fail_on))
 
     report.sort()

@@ -89,8 +89,10 @@ def find_config(start: Path | None = None) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "tool" in _read_toml(pyproject) and "newslint" in _read_toml(pyproject)["tool"]:
-            return pyproject
+        if pyproject.is_file():
+            tool = _read_toml(pyproject).get("tool")
+            if isinstance(tool, dict) and "newslint" in tool:
+                return pyproject
     return None
 
 
@@ -114,7 +116,10 @@ def load_config(path: Path | None) -> Config:
         return Config()
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("newslint", {})
+        tool = data.get("tool", {})
+        data = tool.get("newslint", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: [tool.newslint] must be a table, not {type(data).__name__}")
     return parse_config(data, path)
 
 
@@ -134,6 +139,8 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         return tuple(value)
 
     select = names("select", data["select"]) if "select" in data else None
+    if select == ():
+        raise fail("'select' is empty, which would run no check (leave it out to run every check)")
     ignore = names("ignore", data.get("ignore", []))
     per_file = data.get("per-file-ignores", {})
     if not isinstance(per_file, dict):

@@ -121,6 +121,9 @@ def publication_date(value: str) -> datetime.date | None:
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
 
 
+_NO_BREAK_SPACES = {0x00A0: " ", 0x202F: " ", 0x2007: " "}
+
+
 class Document:
     """One input to lint.
 
@@ -155,7 +158,9 @@ class Document:
         notices: Sequence[str] = (),
     ) -> None:
         self.path = path
-        self.text = text
+        # A no-break space (HTML's &nbsp;, a word processor's) is a space to every check: "Evangelina&nbsp;
+        # Kowalczyk" is a name like any other. Same length, so offsets and the source map are unchanged.
+        self.text = text.translate(_NO_BREAK_SPACES)
         self.source = text if source is None else source
         self.source_map = source_map or SourceMap(self.source)
         self.photo_captions: tuple[Block, ...] = tuple(sorted(photo_captions, key=lambda block: block.start))

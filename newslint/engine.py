@@ -84,6 +84,9 @@ class Linter:
             chosen = [self.known[name] for name in sorted(set(selected) - set(config.ignore))]
         except RegistryError as error:
             raise UsageError(str(error)) from None
+        if not chosen:
+            # A typo or a leftover never silently turns every check off.
+            raise UsageError(f"{where}: 'select' and 'ignore' leave no check to run")
         self.checks: list[Check] = [c for c in chosen if isinstance(c, Check)]
         self.runs_engine_checks = any(not isinstance(c, Check) for c in chosen)
         base = config.path.parent if config.path else Path.cwd()

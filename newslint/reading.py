@@ -61,7 +61,8 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> SourceText:
     """Decode copy: a forced encoding, else BOM, else UTF-8, else Windows-1252 with a notice."""
     if encoding:
         try:
-            return SourceText(path, data.decode(encoding), encoding)
+            # A byte-order mark is no character of the copy, whatever encoding is forced ("utf-8" keeps it).
+            return SourceText(path, data.decode(encoding).removeprefix("\ufeff"), encoding)
         except LookupError:
             raise InputError(path, f"unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as error:

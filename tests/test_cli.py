@@ -178,7 +178,16 @@ def test_no_paths_is_a_usage_error() -> None:
 
 
 def test_ignore_overrides_select(stories: Path) -> None:
-    assert run("--select", "promo-text", "--ignore", "promo-text", str(stories / "promo.txt")).exit_code == 0
+    result = run("--select", "promo-text,date-weekday", "--ignore", "promo-text", str(stories / "promo.txt"))
+    assert result.exit_code == 0 and "promo-text" not in result.output
+
+
+def test_a_selection_that_leaves_no_check_is_an_error_not_a_silent_pass(stories: Path, tmp_path: Path) -> None:
+    result = run("--select", "promo-text", "--ignore", "promo-text", str(stories / "promo.txt"))
+    assert result.exit_code == 2 and "leave no check to run" in result.stderr
+    (tmp_path / ".newslint.toml").write_text("select = []\n", encoding="utf-8")
+    result = run("--config", str(tmp_path / ".newslint.toml"), str(stories / "promo.txt"))
+    assert result.exit_code == 2 and "'select' is empty" in result.stderr
 
 
 def test_run_without_nlp_checks_never_imports_spacy(stories: Path) -> None:
@@ -213,3 +222,28 @@ def test_a_failing_check_gives_exit_status_two_and_the_json_still_has_every_othe
     assert [f["check"] for f in report["findings"]] == ["promo-text"]
     assert [e["message"] for e in report["errors"]] == [
         "check orphan-caption failed: RuntimeError: pattern table missing"] * 2
+
+
+def test_the_summary_counts_inputs_that_failed(tmp_path: Path) -> None:
+    from newslint.formatters.text import summary
+    from newslint.report import Failure, Report
+
+    report = Report(files=1, errors=[Failure(str(tmp_path / "missing.txt"), "no such file or directory")])
+    assert summary(report) == "1 file checked, no findings; 1 error"
+    assert summary(Report(files=2)) == "2 files checked, no problems"
+
+
+def test_a_forced_utf8_encoding_drops_the_byte_order_mark(tmp_path: Path) -> None:
+    story = tmp_path / "bom.txt"
+    story.write_bytes("\ufeffShare this article\n\nThe council met.\n".encode("utf-8"))
+    result = run("--encoding", "utf-8", "--format", "json", str(story))
+    found = json.loads(result.stdout)["findings"]
+    assert [(f["line"], f["column"], f["check"]) for f in found] == [(1, 1, "promo-text")]
+
+
+def test_jsonl_written_to_a_file_still_says_what_it_found(tmp_path: Path, stories: Path) -> None:
+    output = tmp_path / "out.jsonl"
+    result = run("--format", "jsonl", "--output", str(output), str(stories / "promo.txt"))
+    assert result.exit_code == 1 and f"jsonl report written to {output}" in result.stdout
+    lines = output.read_text(encoding="utf-8").splitlines()
+    assert f"{len(lines)} warning" in result.stdout or f"{len(lines)} warnings" in result.stdout

@@ -123,3 +123,19 @@ def test_the_readme_configuration_example_works_as_written(tmp_path: Path, monke
     assert result.stderr == ""  # no error and no notice: the configured model loads
     checks = {finding["check"] for finding in json.loads(result.stdout)["findings"]}
     assert checks == {"promo-text", "orphan-caption", "name-spelling"}  # as selected; the model ran
+
+
+@pytest.mark.parametrize("pyproject, expected", [
+    ("tool = 5\n", None),  # no [tool.newslint]: not newslint's configuration, and no crash
+    ("[tool]\nnewslint = \"x\"\n", "[tool.newslint] must be a table"),
+])
+def test_a_malformed_pyproject_is_one_clear_line(tmp_path: Path, monkeypatch, pyproject: str,
+                                                 expected: str | None) -> None:
+    (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    (tmp_path / "story.txt").write_text("The council met.\n", encoding="utf-8")
+    result = run(tmp_path, monkeypatch, "story.txt")
+    assert "Traceback" not in result.output and not isinstance(result.exception, TypeError)
+    if expected is None:
+        assert result.exit_code == 0
+    else:
+        assert result.exit_code == 2 and expected in result.stderr

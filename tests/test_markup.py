@@ -171,6 +171,9 @@ def test_the_block_under_an_image_only_paragraph_is_its_caption() -> None:
     (["---", "title: x", "...", "Body"], 3),
     (["---", "Body never closed"], 0),
     (["Body", "---"], 0),
+    # A story that opens with a rule: prose between two rules is no metadata, and must be linted.
+    (["---", "", "Share this article", "", "The council met.", "---", "Read more: x"], 0),
+    (["---", "title: x", "tags:", "  - council", "- budget", "# a comment", "---"], 7),
 ])
 def test_front_matter(lines: list[str], expected: int) -> None:
     assert front_matter_lines(lines) == expected
@@ -190,3 +193,20 @@ def test_crlf_markdown_gives_the_same_positions() -> None:
     linter = Linter({"marker": marker}, Config(select=("marker",)))
     findings = linter.lint(Source("story.md", text=text.replace("\n", "\r\n"))).findings
     assert [(f.line, f.column, f.end_line, f.end_column) for f in findings] == STORY_MD
+
+
+def test_a_time_outside_the_story_does_not_date_it() -> None:
+    """A teaser's <time> in the site's header dates another story; the story's own <time> dates it."""
+    page = ("<html><body><header><a href='/old'>Archive <time datetime='2019-03-01'>March 1</time></a></header>"
+            "<article><h1>Vote set</h1><p>By Jo Lee, <time datetime='2025-02-17'>Feb. 17</time></p>"
+            "<p>The vote is on Tuesday, March 4, the clerk said.</p></article></body></html>")
+    document = read_document("page.html", page)
+    assert str(document.published) == "2025-02-17"
+    teaser_only = page.replace("<time datetime='2025-02-17'>Feb. 17</time>", "Feb. 17")
+    assert read_document("page.html", teaser_only).published is None
+
+
+def test_a_no_break_space_is_a_space_to_the_checks() -> None:
+    document = read_document("page.html", "<p>Evangelina&nbsp;Kowalczyk spoke.</p>")
+    assert "Evangelina Kowalczyk" in document.text
+    assert document.position(document.text.index("Kowalczyk")) == (1, 20)  # after "<p>Evangelina&nbsp;"

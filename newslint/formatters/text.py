@@ -73,19 +73,25 @@ def _files(count: int) -> str:
     return f"{count} file{'s' if count != 1 else ''} checked"
 
 
-def summary(report: Report) -> str:
-    """``3 warnings, 1 info in 2 files (5 files checked)``; ``4 files checked, no problems`` when clean."""
-    if not report.findings:
-        return f"{_files(report.files)}, no problems"
-    counts = Counter(finding.severity for finding in report.findings)
+def summary(report: Report, streamed: bool = False) -> str:
+    """``3 warnings, 1 info in 2 files (5 files checked)``; ``4 files checked, no problems`` when clean; and
+    ``; 1 error`` after either when an input could not be read or a check failed (never "no problems" alone)."""
+    errors = len(report.errors)
+    said = f"; {errors} error{'s' if errors != 1 else ''}" if errors else ""
+    # A streamed report (JSON Lines) keeps no findings, only their counts.
+    counts = report.severities if streamed else Counter(finding.severity for finding in report.findings)
+    if not sum(counts.values()):
+        return f"{_files(report.files)}, no {'findings' if errors else 'problems'}{said}"
     parts = []
     for severity in sorted(counts, reverse=True):
         n = counts[severity]
         noun = severity.label if severity is Severity.INFO or n == 1 else severity.label + "s"
         parts.append(f"{n} {noun}")
+    if streamed:
+        return f"{', '.join(parts)} ({_files(report.files)}){said}"
     with_findings = len({finding.path for finding in report.findings})
     where = f"{with_findings} file{'s' if with_findings != 1 else ''}"
-    return f"{', '.join(parts)} in {where} ({_files(max(report.files, with_findings))})"
+    return f"{', '.join(parts)} in {where} ({_files(max(report.files, with_findings))}){said}"
 
 
 def statistics(report: Report) -> str:

@@ -60,7 +60,7 @@ class _ProseParser(HTMLParser):
         self.skipped_open = 0
         self.scope = _ScopeCursor(scope) if scope is not None else None
         self.published_meta: datetime.date | None = None  # <meta property="article:published_time">
-        self.first_time: datetime.date | None = None  # the first <time datetime="…">
+        self.first_time: datetime.date | None = None  # the first <time datetime="…"> in the story's scope
 
     def source_offset(self) -> int:
         """Offset in the source of the event being handled."""
@@ -112,7 +112,9 @@ class _ProseParser(HTMLParser):
             name = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or ""
             if name.casefold() in PUBLISHED_META:
                 self.published_meta = publication_date(attrs.get("content") or "")
-        elif tag == "time" and self.first_time is None:
+        elif tag == "time" and self.first_time is None and (
+                self.scope is None or self.scope.contains(self.source_offset())):
+            # The story's own <time>: a teaser's in the site's header or sidebar dates another story.
             self.first_time = publication_date(attrs.get("datetime") or "")
 
     def handle_startendtag(self, tag: str, attrs) -> None:

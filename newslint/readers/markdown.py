@@ -45,7 +45,14 @@ def front_matter_lines(lines: Sequence[str]) -> int:
     for index in range(1, len(lines)):
         if lines[index].rstrip() in closers:
             return index + 1
+        if lines[index].strip() and not _METADATA_LINE.match(lines[index]):
+            return 0  # prose between two rules ("Share this article"): a thematic break, not metadata
     return 0  # never closed: not front matter, just a thematic break
+
+
+# What front matter holds: "key: value" or "key = value", a list item, an indented continuation, a TOML table,
+# a comment.
+_METADATA_LINE = re.compile(r"^(?:[\w\"'.-]+\s*[:=]|\s*-\s|\s+\S|\[|#)")
 
 
 class _Reader:
