@@ -89,3 +89,41 @@ def test_nested_figures_stay_linear() -> None:
         read_document("x.html", "<figure>" * n + "A caption." + "</figure>" * n)
 
     assert growth(read, 2000) < 9
+
+
+def test_a_page_that_leaves_out_its_body_tag_is_still_a_page() -> None:
+    page = PAGE.replace("<body>", "").replace("</body>", "")
+    text = text_of(page)
+    assert "4,000 passengers" in text
+    assert "Sign in" not in text and "Most popular" not in text and "Privacy Policy" not in text
+    fragment = "<h2>Tram line opens</h2><p>The first trams carried 4,000 passengers.</p><p>Share this article</p>"
+    assert "Share this article" in text_of(fragment)  # a CMS export: all of it is the story
+
+
+def test_the_headline_does_not_bring_the_sidebar_beside_the_story_with_it() -> None:
+    story = "".join(f"<p>{sentence}</p>" for sentence in (
+        "The first trams on the new line carried about 4,000 passengers on Monday, the transit authority said.",
+        "The line cost 310 million euros and took four years to build, and trams will run every six minutes.",
+        "Riders said the trams were quiet and on time, though the stops were crowded at the morning rush."))
+    page = ("<html><body><div class='wrap'><h1>Tram line opens</h1><div class='content'>" + story +
+            "<p>Read more: How the line was paid for</p></div><div class='sidebar'><p>Most popular</p></div>"
+            "<div class='share-buttons'><p>Share this article</p></div></div></body></html>")
+    text = text_of(page)
+    assert "Tram line opens" in text and "4,000 passengers" in text
+    assert "Read more: How the line was paid for" in text  # furniture inside the story is still read
+    assert "Most popular" not in text and "Share this article" not in text
+
+
+def _two_stories(title: str) -> str:
+    first = "<p>" + "Judge Ana Kessler upheld the zoning decision on Tuesday, the court said. " * 3 + "</p>"
+    second = "<p>" + "Coach Dan Kesler said the Hawks won in overtime on a late goal by the captain. " * 3 + "</p>"
+    return (f"<html><head><title>{title}</title></head><body><main>"
+            f"<article><h1>Court upholds zoning decision</h1>{first}</article>"
+            f"<article><h2>Hawks edge Rovers in overtime</h2>{second}</article></main></body></html>")
+
+
+def test_the_story_the_title_names_is_read_not_the_next_one_below_it() -> None:
+    text = text_of(_two_stories("Court upholds zoning decision | Bay Courier"))
+    assert "Kessler upheld" in text and "Dan Kesler" not in text
+    briefing = text_of(_two_stories("Morning briefing | Bay Courier"))  # no one story is the page's: all are
+    assert "Kessler upheld" in briefing and "Dan Kesler" in briefing

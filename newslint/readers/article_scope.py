@@ -11,12 +11,15 @@ link text) and picks the story's region:
    link text not counted), widened while its parent adds little more text (a lead photo, the headline);
 3. else the whole ``<body>``.
 
-A fragment with no ``<body>`` (copy exported from a CMS) is not a page: all of it is read.
+A fragment with no ``<body>``, ``<html>``, ``<head>``, ``<title>`` or ``<nav>`` (copy exported from a CMS) is
+not a page: all of it is read. Several stories in the region (an infinite scroll) leave the one whose headline
+the ``<title>`` gives; a briefing whose title gives none of them is read whole.
 
 Inside a region found by 1 or 2 everything is linted (furniture inside the story — "Read more:", a stray
 credit — is what newslint is for). Where the region is ``<main>`` or the body, the page furniture inside it
 is left out: ``<nav>``, ``<header>``, ``<footer>``, ``<aside>``, ``<form>`` and elements whose class or id
-names a menu, share bar, related links, comments, a newsletter box and the like. The ``<title>`` is the
+names a menu, share bar, related links, comments, a newsletter box and the like; so is the furniture a region
+found by 2 took in when it was widened to the headline (a sidebar beside the paragraphs). The ``<title>`` is the
 story's headline and is always kept.
 
 The plan also lists the captions printed with their photo outside a ``<figure>``: a ``<figcaption>``, or
@@ -28,6 +31,7 @@ the size of the page (an end tag closes open elements through a count of what is
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -77,6 +81,7 @@ class _Element:
     under_furniture: bool = False  # this element or one around it is furniture
     semantic: bool = False
     block: "_Element | None" = None  # the element whose text this element's text is: itself, or the block around
+    heading: str = ""  # the text of an <h1> or <h2> (its first 200 characters)
 
     def classify(self) -> None:
         tokens = set(re.split(r"[^a-z0-9]+", self.words)) - {""}
@@ -111,6 +116,8 @@ class _TreeBuilder(HTMLParser):
         self.skip_depth = 0
         self.link_depth = 0
         self.title: tuple[int, int] | None = None
+        self.title_text = ""
+        self.open_heading: _Element | None = None
         self.elements: list[_Element] = []
 
     def _here(self) -> int:
@@ -133,6 +140,8 @@ class _TreeBuilder(HTMLParser):
     def _pop(self, end: int) -> None:
         element = self.current
         element.end = end
+        if element is self.open_heading:
+            self.open_heading = None
         self.open_counts[element.tag] -= 1
         if element.tag in _SKIPPED:
             self.skip_depth -= 1
@@ -153,6 +162,8 @@ class _TreeBuilder(HTMLParser):
         if tag == "li" and self.current.tag == "li":
             self._pop(self._here())
         self._push(tag, attrs)
+        if tag in ("h1", "h2") and self.open_heading is None:
+            self.open_heading = self.current
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("img", "picture", "video"):
@@ -174,6 +185,10 @@ class _TreeBuilder(HTMLParser):
         length = len(data.strip())
         if not length:
             return
+        if self.current.tag == "title" and len(self.title_text) < _HEADING_CHARACTERS:
+            self.title_text += data
+        if self.open_heading is not None and len(self.open_heading.heading) < _HEADING_CHARACTERS:
+            self.open_heading.heading += data
         self.current.text += length
         if self.link_depth:
             return
@@ -200,6 +215,33 @@ class _TreeBuilder(HTMLParser):
                     parent.words_text += element.words_text
                 parent.has_image = parent.has_image or (element.has_image and element.tag != "figure")
         return self.root
+
+
+_PAGE_TAGS = frozenset({"html", "head", "title", "nav"})
+_HEADING_CHARACTERS = 200
+_STORY_SHARE = 0.2  # of the page's prose: an <article> with less is a teaser or a card, not a story
+
+
+def _stories_inside(region: _Element, elements: list[_Element], total: int) -> list[_Element]:
+    """The outermost <article> elements inside ``region`` (or the region itself) that each hold a story's share
+    of the page's prose, in document order."""
+    found: list[_Element] = []
+    for element in elements:
+        if element.tag == "article" and region.start <= element.start < region.end and \
+                not element.under_furniture and element.story >= _STORY_SHARE * total and \
+                not (found and element.start < found[-1].end):
+            found.append(element)
+    return found
+
+
+def _titled_by(story: _Element, elements: list[_Element], title: str) -> bool:
+    """Whether the page's <title> holds the story's headline (its first <h1> or <h2>)."""
+    heading = next((e.heading for e in elements if e.heading and story.start < e.start < story.end), "")
+    return _normalised(heading) != "" and _normalised(heading) in _normalised(title)
+
+
+def _normalised(text: str) -> str:
+    return " ".join(html.unescape(text).casefold().split())
 
 
 def _furniture_inside(region: _Element, elements: list[_Element]) -> list[tuple[int, int]]:
@@ -236,8 +278,11 @@ def article_scope(source: str) -> ScopePlan:
     captions = tuple(_captions(elements))
     title = (builder.title,) if builder.title else ()
     body = next((e for e in elements if e.tag == "body"), None)
-    if body is None:  # a fragment (a story exported from a CMS), not a page: all of it is the story
-        return ScopePlan(((0, len(source)),), (), captions, "fragment")
+    if body is None:
+        # HTML5 lets a page leave out <body> (minifiers do): <html>, <head>, <title> or a <nav> make it a page.
+        if not any(e.tag in _PAGE_TAGS for e in elements):  # a story exported from a CMS: all of it is the story
+            return ScopePlan(((0, len(source)),), (), captions, "fragment")
+        body = next((e for e in elements if e.tag == "html"), builder.root)
     total = body.story
     holding = [e for e in elements if body.start < e.start < body.end and not e.under_furniture and total
                and e.story >= _MOST * total]
@@ -246,7 +291,7 @@ def article_scope(source: str) -> ScopePlan:
         region = max(semantic, key=lambda e: e.depth)
         rule = region.tag if region.tag in ("article", "main") else "story-body"
     elif holding:
-        region = max(holding, key=lambda e: e.depth)
+        region = core = max(holding, key=lambda e: e.depth)
         # Widen to take in the headline or the lead photo above the paragraphs, never a column of links beside.
         while region.parent is not None and region.parent is not body and \
                 not region.parent.under_furniture and \
@@ -256,7 +301,22 @@ def article_scope(source: str) -> ScopePlan:
         rule = "prose"
     else:
         return ScopePlan(((body.start, body.end), *title), tuple(_furniture_inside(body, elements)), captions, "body")
-    excluded = tuple(_furniture_inside(region, elements)) if region.tag == "main" else ()
+    stories = _stories_inside(region, elements, total)
+    if len(stories) > 1:
+        # An infinite-scroll page, or the next story printed below the one read: the story whose headline the
+        # page's <title> gives is the page's; the others are other stories, with other people in them. A
+        # briefing's stories, none of them the title's, are all the page's.
+        named = [story for story in stories if _titled_by(story, elements, builder.title_text)]
+        if len(named) == 1:
+            region, rule = named[0], "article"
+    if region.tag == "main":
+        excluded = tuple(_furniture_inside(region, elements))
+    elif rule == "prose" and region is not core:
+        # Widened to take in the headline: the share bar or sidebar beside the paragraphs is not the story's.
+        excluded = tuple(span for span in _furniture_inside(region, elements)
+                         if not core.start <= span[0] < core.end)
+    else:
+        excluded = ()
     regions = tuple(sorted({(region.start, region.end), *title}))
     return ScopePlan(regions, excluded, captions, rule)
 
