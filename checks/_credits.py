@@ -355,8 +355,11 @@ def credit_strength(line: str, words: CreditWords) -> Strength | None:
 _MEDIA_TAGS = lazy(r"^(?:video|videos|slideshows?|photos?|pictures?|pics|gallery|audio|watch|listen|live|"
                          r"updated?|interactive|map|graphic|poll|quiz|podcast|opinion|analysis|exclusive|report|"
                          r"sponsored|ad|promoted)$", re.I)
-# "[GETTY]", "[AFP/EPA]", "[Jo Lee]"; not "[Laughter]" or "[Applause]", a transcript's notes.
-_BRACKET_TOKEN = lazy(r"^(?:[A-Z]{2,10}(?:\s*/\s*[A-Z]{2,10})*|[A-Z][a-z]+\s+[A-Z][a-z]+)$")
+# "[GETTY]", "[AFP/EPA]", "[Getty]", "[Jo Lee]"; not "[Laughter]" or "[Applause]": a transcript's notes are a
+# closed set of words.
+_BRACKET_TOKEN = lazy(r"^(?!(?i:laughter|applause|inaudible|crosstalk|cheers|cheering|booing|boos|music|silence"
+                      r"|pause|sic|unintelligible|groans|coughs|singing|chanting|indiscernible|unclear)$)"
+                      r"(?:[A-Z]{2,10}(?:\s*/\s*[A-Z]{2,10})*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
 _WIRE_TAIL = lazy(r"(?<=[a-z\d,]\s)((?:[A-Z]{2,}(?:[\s-][A-Z]{2,})*)"
                   r"(?:\s*/\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3})+)$")
 _GLUE_POINT = lazy(r"(?<=[a-z.])(?=[A-Z][a-z'’]|[AI]\s|\d)|(?<=[A-Z]{2})(?=[AI]\s|[A-Z][a-z]|\d)")
