@@ -21,6 +21,10 @@ class DiffError(Exception):
 
 
 def _git(cwd: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
+    # A new story an editor has not saved yet ("drafts/new/story.txt" read from stdin) may name a folder that
+    # does not exist: git runs in the nearest one that does.
+    while not cwd.is_dir() and cwd.parent != cwd:
+        cwd = cwd.parent
     try:
         return subprocess.run(["git", "-c", "core.quotePath=false", *arguments], cwd=cwd, capture_output=True)
     except FileNotFoundError:

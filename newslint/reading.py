@@ -106,7 +106,9 @@ def check_encoding(encoding: str) -> None:
 
 
 def too_large(size: int, limit: int) -> str:
-    return f"is {_size(size)}, over the {_size(limit)} limit (max-file-size)"
+    # A stream is read only one byte past the limit: its size is not known, only that it is larger.
+    said = f"more than {_size(limit)}" if size == limit + 1 else _size(size)
+    return f"is {said}, over the {_size(limit)} limit (max-file-size)"
 
 
 def _size(count: int) -> str:

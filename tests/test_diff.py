@@ -66,6 +66,13 @@ def test_untracked_and_staged_new_files_are_all_new(repo: Path, monkeypatch) -> 
     assert lines(result) == [("staged.txt", 3), ("untracked.txt", 1)]
 
 
+def test_an_unsaved_story_in_a_folder_that_does_not_exist_yet_is_all_new(repo: Path, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(main, ["--format", "json", "--select", "promo-text", "--diff", "HEAD",
+                                       "--stdin-filename", "drafts/new/story.txt", "-"], input=f"{PROMO}\n")
+    assert result.exit_code == 1 and lines(result) == [("story.txt", 1)]
+
+
 def test_a_renamed_file_reports_only_its_changed_lines(repo: Path, monkeypatch) -> None:
     git(repo, "mv", "story.txt", "renamed.txt")
     text = (repo / "renamed.txt").read_text().replace("The vote was close.", "Advertisement")

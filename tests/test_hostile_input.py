@@ -261,3 +261,11 @@ def test_the_html_reader_is_linear_on_pathological_markup(make) -> None:
     from newslint.readers import read_document
 
     assert growth(lambda n: read_document("x.html", make(n)), 2_000) < 9
+
+
+def test_a_stream_over_the_limit_is_said_to_be_more_than_it_not_the_limit_itself() -> None:
+    from newslint.reading import too_large
+
+    limit = 10 * 1024 * 1024
+    assert too_large(limit + 1, limit) == "is more than 10 MB, over the 10 MB limit (max-file-size)"
+    assert too_large(15 * 1024 * 1024, limit) == "is 15 MB, over the 10 MB limit (max-file-size)"
