@@ -127,3 +127,13 @@ def test_the_story_the_title_names_is_read_not_the_next_one_below_it() -> None:
     assert "Kessler upheld" in text and "Dan Kesler" not in text
     briefing = text_of(_two_stories("Morning briefing | Bay Courier"))  # no one story is the page's: all are
     assert "Kessler upheld" in briefing and "Dan Kesler" in briefing
+
+
+def test_the_story_header_inside_main_is_read_with_the_story() -> None:
+    page = ("<html><body><header class='site'><nav>Sign in</nav></header><main><header><h1>Tram line opens</h1>"
+            "<p class='dek'>The first trams ran on Wednesday, March 13, 2025.</p></header><p>" +
+            "The council voted to keep the buses. " * 6 + "</p><div class='share-tools'>Share this article</div>"
+            "</main></body></html>")
+    text = text_of(page)
+    assert "Tram line opens" in text and "Wednesday, March 13, 2025" in text
+    assert "Sign in" not in text and "Share this article" not in text

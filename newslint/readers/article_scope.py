@@ -244,11 +244,14 @@ def _normalised(text: str) -> str:
     return " ".join(html.unescape(text).casefold().split())
 
 
-def _furniture_inside(region: _Element, elements: list[_Element]) -> list[tuple[int, int]]:
-    """The outermost furniture elements inside ``region`` (elements are in document order)."""
+def _furniture_inside(region: _Element, elements: list[_Element], story: bool = True) -> list[tuple[int, int]]:
+    """The outermost furniture elements inside ``region`` (elements are in document order). In the story's
+    region (``story``: not the whole body), a ``<header>`` that holds the ``<h1>`` is the story's own: its
+    headline and standfirst, not the site's."""
     spans: list[tuple[int, int]] = []
     for element in elements:
         if region.start < element.start < region.end and element.furniture and \
+                not (story and element.tag == "header" and element.has_headline) and \
                 not (spans and element.start < spans[-1][1]):
             spans.append((element.start, element.end))
     return spans
@@ -300,7 +303,8 @@ def article_scope(source: str) -> ScopePlan:
             region = region.parent
         rule = "prose"
     else:
-        return ScopePlan(((body.start, body.end), *title), tuple(_furniture_inside(body, elements)), captions, "body")
+        return ScopePlan(((body.start, body.end), *title), tuple(_furniture_inside(body, elements, story=False)),
+                         captions, "body")
     stories = _stories_inside(region, elements, total)
     if len(stories) > 1:
         # An infinite-scroll page, or the next story printed below the one read: the story whose headline the
