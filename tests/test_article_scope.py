@@ -137,3 +137,13 @@ def test_the_story_header_inside_main_is_read_with_the_story() -> None:
     text = text_of(page)
     assert "Tram line opens" in text and "Wednesday, March 13, 2025" in text
     assert "Sign in" not in text and "Share this article" not in text
+
+
+def test_the_template_widgets_inside_the_story_element_are_left_out_and_its_copy_is_not() -> None:
+    page = ("<html><body><article><h1>Tram line opens</h1><p>" + "The first trams carried 4,000 riders. " * 4 +
+            "</p><p>Read more: How the line was paid for</p><div class='sharedaddy'><h3>Share this:</h3>"
+            "<a>Twitter</a></div><div class='jp-relatedposts'><p>Related</p></div>"
+            "<aside><p>Fact box: the line has 14 stops.</p></aside></article></body></html>")
+    text = text_of(page)
+    assert "Read more: How the line was paid for" in text and "Fact box" in text
+    assert "Share this:" not in text and "Twitter" not in text and "Related" not in text

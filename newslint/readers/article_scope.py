@@ -15,12 +15,13 @@ A fragment with no ``<body>``, ``<html>``, ``<head>``, ``<title>`` or ``<nav>`` 
 not a page: all of it is read. Several stories in the region (an infinite scroll) leave the one whose headline
 the ``<title>`` gives; a briefing whose title gives none of them is read whole.
 
-Inside a region found by 1 or 2 everything is linted (furniture inside the story — "Read more:", a stray
-credit — is what newslint is for). Where the region is ``<main>`` or the body, the page furniture inside it
-is left out: ``<nav>``, ``<header>``, ``<footer>``, ``<aside>``, ``<form>`` and elements whose class or id
-names a menu, share bar, related links, comments, a newsletter box and the like; so is the furniture a region
-found by 2 took in when it was widened to the headline (a sidebar beside the paragraphs). The ``<title>`` is the
-story's headline and is always kept.
+Inside a region found by 1 or 2 the story's copy is linted, furniture in it too ("Read more:" or a stray credit
+in a paragraph is what newslint is for); the template's widgets that a CMS prints inside the story's element and
+names by their class (a share bar, related links, comments) are left out. Where the region is ``<main>`` or the
+body, the page furniture inside it is left out: ``<nav>``, ``<header>``, ``<footer>``, ``<aside>``, ``<form>``
+and elements whose class or id names a menu, share bar, related links, comments, a newsletter box and the like;
+so is the furniture a region found by 2 took in when it was widened to the headline (a sidebar beside the
+paragraphs). The ``<title>`` is the story's headline and is always kept.
 
 The plan also lists the captions printed with their photo outside a ``<figure>``: a ``<figcaption>``, or
 an element whose class or id names a caption or credit, in an element that also holds an ``<img>``.
@@ -54,6 +55,15 @@ _FURNITURE_WORDS = frozenset({
     "cookies", "banner", "advert", "advertisement", "ads", "ad", "masthead", "toolbar", "widget", "recommended",
     "recommendations", "trending", "popular", "outbrain", "taboola", "signup", "login", "skip", "topbar",
 })
+# The template's widgets a CMS prints inside the story's own element (WordPress's share and related-posts
+# blocks, a live blog's share bar per entry): furniture named by its class, not copy. An <aside> or a sidebar
+# inside the story is left in (a fact box or a pull quote is copy), and so is "Read more: …" in a paragraph.
+_WIDGET_WORDS = frozenset({
+    "share", "sharing", "sharedaddy", "social", "related", "relatedposts", "comment", "comments", "newsletter",
+    "subscribe", "signup", "outbrain", "taboola", "recommended", "recommendations", "advert", "advertisement",
+    "ads", "ad", "promo", "trending", "popular", "toolbar", "widget", "breadcrumb", "breadcrumbs", "nav",
+    "navigation", "menu", "login", "cookie", "cookies",
+})
 _BODY_WORDS = ("article-body", "articlebody", "story-body", "storybody", "entry-content", "post-content",
                "article-content", "story-content", "article__body", "post-body", "content-body", "article-text")
 _INLINE = frozenset({"b", "i", "em", "strong", "span", "a", "q", "cite", "small", "mark", "abbr", "time", "sub",
@@ -82,11 +92,13 @@ class _Element:
     semantic: bool = False
     block: "_Element | None" = None  # the element whose text this element's text is: itself, or the block around
     heading: str = ""  # the text of an <h1> or <h2> (its first 200 characters)
+    widget: bool = False  # its class or id names a template's widget: a share bar, related links, comments
 
     def classify(self) -> None:
         tokens = set(re.split(r"[^a-z0-9]+", self.words)) - {""}
         story_body = any(word in self.words for word in _BODY_WORDS)
         self.furniture = self.tag in _FURNITURE_TAGS or (bool(tokens & _FURNITURE_WORDS) and not story_body)
+        self.widget = bool(tokens & _WIDGET_WORDS) and not story_body
         self.semantic = self.tag in ("article", "main") or "role=main" in self.words or story_body
         parent = self.parent
         self.under_furniture = self.furniture or (parent is not None and parent.under_furniture)
@@ -257,6 +269,16 @@ def _furniture_inside(region: _Element, elements: list[_Element], story: bool = 
     return spans
 
 
+def _widgets_inside(region: _Element, elements: list[_Element]) -> list[tuple[int, int]]:
+    """The outermost template widgets inside the story's own element."""
+    spans: list[tuple[int, int]] = []
+    for element in elements:
+        if region.start < element.start < region.end and element.widget and not element.has_headline and \
+                not (spans and element.start < spans[-1][1]):
+            spans.append((element.start, element.end))
+    return spans
+
+
 def _captions(elements: list[_Element]) -> list[tuple[int, int]]:
     """Captions printed beside their photo outside a <figure>: the element beside them holds an <img>."""
     spans: list[tuple[int, int]] = []
@@ -315,6 +337,8 @@ def article_scope(source: str) -> ScopePlan:
             region, rule = named[0], "article"
     if region.tag == "main":
         excluded = tuple(_furniture_inside(region, elements))
+    elif rule in ("article", "story-body"):
+        excluded = tuple(_widgets_inside(region, elements))
     elif rule == "prose" and region is not core:
         # Widened to take in the headline: the share bar or sidebar beside the paragraphs is not the story's.
         excluded = tuple(span for span in _furniture_inside(region, elements)
