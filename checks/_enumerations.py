@@ -215,9 +215,17 @@ def _display_name(item: str, *, last: bool = True) -> str:
 _APPOSITION = lazy(r"\s*(?::|\(|—|–|--|,)\s*|[ \t]+-[ \t]+")
 
 
+# A count and its list with a passive verb or a time between them, still one statement: "Two lifeguards were
+# hired: A, B and C", "four seniors this year, A, B and C".
+_VERB_THEN_COLON = lazy(r"\s+(?:were|are|have\s+been|will\s+be)\s+[a-z]+(?:ed|en)\s*:\s*")
+_TIME_THEN_COMMA = lazy(r"\s+(?:this|last|next)\s+(?:year|season|term|week|month|spring|summer|fall|autumn|winter)"
+                        r"\s*(?::|,)\s*")
+
+
 def enumeration_after(text: str, count: GroupCount) -> Enumeration | None:
     """The list that directly follows a count and names its members ("three communities: A, B and C")."""
-    intro = _APPOSITION.match(text, count.end)
+    intro = _APPOSITION.match(text, count.end) or _VERB_THEN_COLON.match(text, count.end) or \
+        _TIME_THEN_COMMA.match(text, count.end)
     if intro is None:
         return None
     enumeration = read_enumeration(text, intro.end())

@@ -314,7 +314,10 @@ def _group_count(
         return None
     if before is not None and (before.lower in MONTH_WORDS or before.lower in {"aged", "age", "ages", "no", "number"}):
         return None
-    if before is not None and _is_identifier_before(before) and before.text not in {"A", "An"}:
+    # "Flight 93", "Route 66" on one line; a headline's last word above a paragraph that opens "Two lifeguards"
+    # names nothing.
+    if before is not None and _is_identifier_before(before) and before.text not in {"A", "An"} and \
+            "\n" not in text[before.end:tokens[first].start]:
         return None
     # A spelt-out "one" is a pronoun or an article far more often than a count ("one official said").
     if value < 2:
