@@ -180,15 +180,16 @@ _QUOTED = re.compile(r"[\"“‘]([^\"“”‘’\n]{3,100})[\"”’]")
 _TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "from"})
 
 
-def _quoted_titles(text: str) -> _Spans:
-    spans = []
-    for match in _QUOTED.finditer(text):
-        words = match.group(1).rstrip(",.!?").split()
-        if len(words) >= 2 and words[0][0].isupper() and all(
-            word[0].isupper() or word in _TITLE_SMALL_WORDS for word in words
-        ):
-            spans.append((match.start(1), match.end(1)))
-    return _Spans(spans)
+def _titles_of_works(text: str, italics: Sequence[tuple[int, int]] = ()) -> _Spans:
+    """Titles of works: quoted ("Kesler's Road") or set in italics (*Coach Sorensen: A Life*), in title case."""
+    quoted = ((match.start(1), match.end(1)) for match in _QUOTED.finditer(text))
+    return _Spans(span for span in (*quoted, *italics) if _title_cased(text[span[0]:span[1]]))
+
+
+def _title_cased(title: str) -> bool:
+    words = title.rstrip(",.!?").split()
+    return len(words) >= 2 and words[0][0].isupper() and all(
+        word[0].isupper() or word in _TITLE_SMALL_WORDS for word in words)
 
 
 # The copy gives the other spelling itself: "Hrytsenko, whose name is also spelled Hritsenko", "Marit Hanson,
@@ -220,17 +221,18 @@ def _after_article(text: str, mention: Mention) -> bool:
 
 def find_mentions(document: "Document") -> list[Mention]:
     """Every person mention in the document, the whole text parsed (for tests and measurements)."""
-    return mentions_in(document.text, list(entities(document.spacy_doc)))
+    return mentions_in(document.text, list(entities(document.spacy_doc)), italics=document.emphasis)
 
 
 def mentions_in(
-    text: str, found: Sequence[Entity], concern: Callable[[Mention], bool] | None = None
+    text: str, found: Sequence[Entity], concern: Callable[[Mention], bool] | None = None,
+    italics: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
     """The person mentions in ``text``, in order, each name span once.
 
     ``found`` are the model's entities (from the whole text or from the pieces around ``concern``'s
     words); ``concern``, when given, keeps only the mentions it accepts, as if the story named no one
-    else.
+    else; ``italics`` are the spans set in italics (``Document.emphasis``), where titles of works are.
     """
     not_names = word_list("name_not_names.txt") | strippable_words()
     lowercase = lowercase_words(text)
@@ -238,7 +240,7 @@ def mentions_in(
     longer_non_person_spans = _Spans(
         (e.start, e.end) for e in found if e.label in _NOT_PERSON_LABELS and e.several_words
     )
-    titles_of_works = _quoted_titles(text)
+    titles_of_works = _titles_of_works(text, italics)
     stated_variants = _stated_variants(text)
 
     def plausible(mention: Mention) -> bool:

@@ -113,7 +113,7 @@ def name_spelling(document: Document, options: NameSpellingOptions) -> Iterator[
     only when each spelling is one person's. Left alone: two people introduced with different
     given names ("Carl Lindqvist", "Anna Lindquist"), family members ("Barack and Michelle Obama",
     "Kovalenkov" and his wife "Kovalenkova"), a bare surname used only before a full name (in the body,
-    not the headline), names after "the" ("the Mariners"), names in quoted titles of works, a
+    not the headline), names after "the" ("the Mariners"), names in quoted or italic titles of works, a
     country and its people ("Israel", "Israeli"), a spelling the copy gives itself ("also spelled
     Hritsenko", "née Hansen"), a company, body or place a letter from a surname ("Ford's former
     plant", "a Kroger store", "a member of Mensa", "Newburgh's waterfront"), and romanised given names
@@ -166,7 +166,7 @@ def _people(document: Document, house_names: tuple[Mention, ...]) -> list[Person
     if not candidates:
         return []
     found = [entity for start, doc in document.parse_spans(candidates.pieces) for entity in entities(doc, start)]
-    return group_people(mentions_in(document.text, found, candidates.concern))
+    return group_people(mentions_in(document.text, found, candidates.concern, italics=document.emphasis))
 
 
 def _read_names_file(path: str) -> tuple[Mention, ...]:

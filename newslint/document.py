@@ -135,7 +135,9 @@ class Document:
 
     ``photo_captions`` are the spans of ``text`` that are captions or credits printed WITH their
     photo (an HTML ``<figcaption>`` inside a ``<figure>``, Markdown image alt text and the line
-    right under an image): a caption check must not call them orphans. ``suppressions`` are the
+    right under an image): a caption check must not call them orphans. ``emphasis`` are the spans of
+    ``text`` set in italics (Markdown ``*…*``, HTML ``<em>``, ``<i>``, ``<cite>``), where the titles of
+    works often are. ``suppressions`` are the
     inline ``<!-- newslint: ... -->`` directives, applied by the engine, never by checks.
 
     ``published`` is the story's publication date when it is known: from the file itself (Markdown
@@ -153,6 +155,7 @@ class Document:
         parse: Callable[[str], "Doc"] | None = None,
         source: str | None = None,
         photo_captions: Sequence[Block] = (),
+        emphasis: Sequence[tuple[int, int]] = (),
         suppressions: Sequence["Directive"] = (),
         published: datetime.date | None = None,
         notices: Sequence[str] = (),
@@ -166,6 +169,7 @@ class Document:
         self.photo_captions: tuple[Block, ...] = tuple(sorted(photo_captions, key=lambda block: block.start))
         self._caption_starts = [block.start for block in self.photo_captions]
         self._caption_reach = list(itertools.accumulate((block.end for block in self.photo_captions), max))
+        self.emphasis: tuple[tuple[int, int], ...] = tuple(emphasis)  # italic spans of ``text``, in order
         self.suppressions: tuple["Directive", ...] = tuple(suppressions)
         self.published = published
         self.notices: tuple[str, ...] = tuple(notices)  # what the reader could not read, for a person to know

@@ -210,3 +210,10 @@ def test_a_no_break_space_is_a_space_to_the_checks() -> None:
     document = read_document("page.html", "<p>Evangelina&nbsp;Kowalczyk spoke.</p>")
     assert "Evangelina Kowalczyk" in document.text
     assert document.position(document.text.index("Kowalczyk")) == (1, 20)  # after "<p>Evangelina&nbsp;"
+
+
+def test_italics_are_recorded_where_titles_of_works_are_set() -> None:
+    markdown = read_document("x.md", "Her memoir, *Coach Ruiz: A Life*, came out.\n")
+    page = read_document("x.html", "<p>Her memoir, <cite>Coach Ruiz: A Life</cite>, and <em>a word</em>.</p>")
+    assert [markdown.text[a:b] for a, b in markdown.emphasis] == ["Coach Ruiz: A Life"]
+    assert [page.text[a:b] for a, b in page.emphasis] == ["Coach Ruiz: A Life", "a word"]

@@ -41,6 +41,7 @@ BLOCKS = frozenset({
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                   "track", "wbr"})
 # <meta> names that give the story's publication date (date-weekday reads the story's year from it).
+_EMPHASIS = frozenset({"em", "i", "cite"})  # where the titles of works are set
 PUBLISHED_META = frozenset({"article:published_time", "datepublished", "pubdate", "date"})
 
 
@@ -102,6 +103,8 @@ class _ProseParser(HTMLParser):
             self.builder.line_break()
         if tag in VOID:
             return
+        if tag in _EMPHASIS and not self.skipping:
+            self.builder.open_emphasis()
         if tag in SKIPPED or tag in ("figure", "figcaption"):
             self._push(tag)
             if tag == "figure" and not self.skipping:
@@ -123,6 +126,8 @@ class _ProseParser(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _EMPHASIS and not self.skipping:
+            self.builder.close_emphasis()
         if self.open_counts.get(tag):
             # Close it and anything left open inside it (malformed markup is common in copy).
             while self.open:

@@ -177,6 +177,10 @@ class _Reader:
                     cursor = _skip_link_tail(content, cursor)
             elif kind == "image":
                 cursor = self.image(child, content, offsets, cursor)
+            elif kind == "em_open":
+                self.builder.open_emphasis()
+            elif kind == "em_close":
+                self.builder.close_emphasis()
         return cursor
 
     def image(self, token: Token, content: str, offsets: list[int], cursor: int) -> int:

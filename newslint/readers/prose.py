@@ -27,6 +27,8 @@ class ProseBuilder:
         self.comments: list[tuple[int, int, str]] = []  # (source start, source end, body)
         self.notices: list[str] = []  # markup that hides the rest of the file: an unclosed comment or script
         self._caption_starts: list[tuple[int, int]] = []  # (offset in text, index in _parts) of open captions
+        self.emphasis: list[tuple[int, int]] = []  # spans of text set in italics (titles of works, often)
+        self._emphasis_starts: list[int] = []
 
     @property
     def length(self) -> int:
@@ -80,6 +82,15 @@ class ProseBuilder:
             left = start + text.index(stripped[0])
             self.photo_captions.append(Block(left, left + len(stripped), stripped))
 
+    def open_emphasis(self) -> None:
+        self._emphasis_starts.append(self._length)
+
+    def close_emphasis(self) -> None:
+        if self._emphasis_starts:
+            start = self._emphasis_starts.pop()
+            if self._length > start:
+                self.emphasis.append((start, self._length))
+
     def unclosed(self, source_offset: int, what: str, consequence: str) -> None:
         """``what`` opens at ``source_offset`` and never closes; ``consequence`` says what became of the rest."""
         line = self.source.count("\n", 0, source_offset) + 1
@@ -98,6 +109,7 @@ class ProseBuilder:
             parse=parse,
             source=self.source,
             photo_captions=sorted(self.photo_captions, key=lambda block: block.start),
+            emphasis=sorted(self.emphasis),
             suppressions=directives_in(self.source, self.comments, self._prose_lines()) if self.comments else (),
             notices=self.notices,
         )
