@@ -30,3 +30,24 @@ def test_the_quick_load_tokenizes_and_tags_exactly_as_spacy_load_does() -> None:
     # The quick tokenizer carries the pipeline's saved rules, not an empty set.
     assert quick.tokenizer.rules == reference.tokenizer.rules
     assert len(quick.tokenizer.rules) > 1000
+
+
+def test_a_long_running_linter_does_not_keep_every_story_s_new_words() -> None:
+    """A server lints for days: the pipeline's vocabulary must not grow with each story's new names."""
+    from newslint.config import Config
+    from newslint.engine import Linter, Source
+    from newslint.registry import load_checks
+
+    linter = Linter(load_checks(), Config(select=("name-spelling",)))
+
+    def story(number: int) -> str:
+        surname = f"Vandermolen{chr(97 + number % 26)}{chr(97 + number // 26 % 26)}q"
+        slip = surname[:4] + surname[5] + surname[4] + surname[6:]
+        return f"Vote\n\nIlse {surname} spoke on Monday.\n\n\"We will see,\" said {slip}.\n"
+
+    assert linter.lint(Source("first.txt", text=story(0))).findings  # the model ran
+    model = next(name for name in DEFAULT_MODELS if _installed(name))
+    strings = len(_load(model, frozenset({"ner"})).vocab.strings)
+    for number in range(1, 40):
+        assert linter.lint(Source(f"s{number}.txt", text=story(number))).findings
+    assert len(_load(model, frozenset({"ner"})).vocab.strings) == strings
