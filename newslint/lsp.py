@@ -59,7 +59,8 @@ class NewslintLanguageServer(LanguageServer):
         self._linters: dict[Path | None, Linter | str] = {}  # a string: the configuration's error
         self._lint_lock = threading.Lock()  # a Linter and its spaCy pipeline serve one lint at a time
         self._pending: dict[str, asyncio.Task[None]] = {}
-        self._suggestions: dict[str, list[tuple[types.Range, str, str]]] = {}  # uri -> (range, check, fix)
+        # uri -> (the document version they were made for, [(range, check, fix)])
+        self._suggestions: dict[str, tuple[int | None, list[tuple[types.Range, str, str]]]] = {}
         self._told: set[str] = set()  # configuration errors already shown, so each is shown once
 
     def folder_of(self, path: str | None) -> Path:
@@ -91,14 +92,16 @@ class NewslintLanguageServer(LanguageServer):
         self._told.clear()
 
     def lint_now(self, path: str, text: str, reader: str) -> tuple[list[Finding], list[str], str | None]:
-        """(findings, messages for the log, a configuration error); runs in a worker thread."""
+        """(findings, notices for the log, a problem to show: a configuration error, or why the document or a
+        check could not be linted); runs in a worker thread."""
         with self._lint_lock:
             linter = self.linter(self.folder_of(path))
             if isinstance(linter, str):
                 return [], [], linter
             result = linter.lint(Source(path, text=text, reader=reader))
-        messages = [*result.notices, *(failure.message for failure in result.failures)]
-        return list(result.findings), messages, None
+        # A document that could not be linted must not look clean: its failure is shown, not only logged.
+        failure = "; ".join(f"{f.path}: {f.message}" for f in result.failures) or None
+        return list(result.findings), list(result.notices), failure
 
     def schedule(self, uri: str, delay: float) -> None:
         previous = self._pending.pop(uri, None)
@@ -142,7 +145,7 @@ class NewslintLanguageServer(LanguageServer):
             ))
             if finding.suggestion:
                 fixes.append((span, finding.check, finding.suggestion))
-        self._suggestions[document.uri] = fixes
+        self._suggestions[document.uri] = (document.version, fixes)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=document.uri, version=document.version, diagnostics=diagnostics))
 
@@ -158,9 +161,17 @@ class NewslintLanguageServer(LanguageServer):
         self._suggestions.pop(uri, None)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
+    def forget_fixes(self, uri: str) -> None:
+        """The document changed: its fixes' ranges may now cover other text, until it is linted again."""
+        self._suggestions.pop(uri, None)
+
     def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
-        """A quick fix for each finding with a suggestion that the editor asks about."""
-        fixes = self._suggestions.get(params.text_document.uri, [])
+        """A quick fix for each finding with a suggestion that the editor asks about, made for the document as
+        it is now (never for the text before an edit, where the range would replace other words)."""
+        version, fixes = self._suggestions.get(params.text_document.uri, (None, []))
+        document = self.workspace.text_documents.get(params.text_document.uri)
+        if document is None or document.version != version:
+            return []
         asked = [d for d in params.context.diagnostics if d.source == SOURCE]
         if asked:
             wanted = [(span, check, fix) for span, check, fix in fixes
@@ -197,6 +208,7 @@ def create_server(installed: Mapping[str, Check] | None = None) -> NewslintLangu
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: NewslintLanguageServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.forget_fixes(params.text_document.uri)
         ls.schedule(params.text_document.uri, DEBOUNCE_SECONDS)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)

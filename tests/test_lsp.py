@@ -28,6 +28,7 @@ class Editor:
         self.client = LanguageClient("newslint-test-editor", "1")
         self.published: dict[str, list[types.PublishDiagnosticsParams]] = {}
         self.messages: list[str] = []
+        self.shown: list[str] = []  # window/showMessage only: what the editor puts in front of the user
 
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def diagnostics(params: types.PublishDiagnosticsParams) -> None:
@@ -36,6 +37,7 @@ class Editor:
         @self.client.feature(types.WINDOW_SHOW_MESSAGE)
         def show(params: types.ShowMessageParams) -> None:
             self.messages.append(params.message)
+            self.shown.append(params.message)
 
         @self.client.feature(types.WINDOW_LOG_MESSAGE)
         def log(params: types.LogMessageParams) -> None:
@@ -187,3 +189,41 @@ def test_documents_that_are_not_copy_are_left_alone():
     assert reader_for(TextDocument("file:///a/notes", "", language_id="text")) == "text"
     assert reader_for(TextDocument("file:///a/app.py", "", language_id="python")) is None
     assert server.name == "newslint"
+
+
+def test_no_quick_fix_is_offered_for_text_an_edit_has_moved(tmp_path):
+    """Asked right after an edit, before the re-lint, the old range would replace other words."""
+    text = 'Council member Tomas Kovac spoke.\n\n"Yes," said Kovak.\n'
+
+    async def scenario(editor: Editor) -> None:
+        uri = editor.open(tmp_path / "story.txt", text)
+        (diagnostic,) = (await editor.wait_for(uri, lambda p: bool(p.diagnostics))).diagnostics
+        ask = types.CodeActionParams(text_document=types.TextDocumentIdentifier(uri=uri), range=diagnostic.range,
+                                     context=types.CodeActionContext(diagnostics=[diagnostic]))
+        assert await asyncio.wait_for(editor.client.text_document_code_action_async(ask), TIMEOUT)
+        edited = text.replace('"Yes,"', '"Yes, we will,"')
+        editor.client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=edited)]))
+        assert not await asyncio.wait_for(editor.client.text_document_code_action_async(ask), TIMEOUT)
+        (moved,) = (await editor.wait_for(uri, lambda p: p.version == 2)).diagnostics
+        assert covered(edited, moved) == "Kovak"
+        ask.range, ask.context.diagnostics = moved.range, [moved]
+        (action,) = await asyncio.wait_for(editor.client.text_document_code_action_async(ask), TIMEOUT)
+        assert action.edit.changes[uri][0].range == moved.range
+
+    drive(tmp_path, scenario)
+
+
+def test_a_document_too_large_to_lint_says_so_instead_of_looking_clean(tmp_path):
+    (tmp_path / ".newslint.toml").write_text('max-file-size = "1 KB"\n', encoding="utf-8")
+
+    async def scenario(editor: Editor) -> None:
+        uri = editor.open(tmp_path / "long.txt", "The council met. " * 200)
+        await editor.wait_for(uri, lambda p: not p.diagnostics)
+        deadline = asyncio.get_running_loop().time() + TIMEOUT
+        while not any("over the 1 KB limit" in m for m in editor.shown):
+            assert asyncio.get_running_loop().time() < deadline, editor.messages
+            await asyncio.sleep(0.05)
+
+    drive(tmp_path, scenario)

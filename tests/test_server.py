@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import pytest
 
@@ -319,6 +319,9 @@ def test_v1_checks_lists_what_a_request_may_name(server):
     ({"text": "x", "ignore": ["count-clam"]}, 400, "ignore: unknown check 'count-clam' (did you mean count-claim?)"),
     ({"text": "x", "select": []}, 400, "'select' names no check"),
     ({"text": "x", "select": [1]}, 400, "'select' must be a list of check names"),
+    (b'{"text": "Read more: \\udc80 the harbour story"}', 400, "'text' holds a lone surrogate"),
+    (b'{"text": "Share this", "path": "a\\ud800.txt"}', 400, "'path' holds a lone surrogate"),
+    (b"[" * 100_000 + b"]" * 100_000, 400, "malformed JSON: nested too deeply"),
 ])
 def test_bad_json_requests_are_4xx_naming_the_problem(server, payload, status, error):
     answer_status, body = lint_json(server, payload)
@@ -337,6 +340,10 @@ def test_bad_json_requests_are_4xx_naming_the_problem(server, payload, status, e
     (b"data=%7Bnope", "application/x-www-form-urlencoded", "data: not valid JSON"),
     (b"data=%7B%7D", "application/x-www-form-urlencoded", "data: expected {\"annotation\""),
     (b"text=a&enabledOnly=true", "application/x-www-form-urlencoded", "enabledOnly=true needs enabledRules"),
+    (b"data=" + b"%5B" * 50_000, "application/x-www-form-urlencoded", "data: not valid JSON"),
+    (b"text=%ED%A0%80", "application/x-www-form-urlencoded", "malformed form data"),
+    (b"data=" + quote('{"annotation": [{"text": "Share this article \\ud800"}]}').encode(),
+     "application/x-www-form-urlencoded", "'data' holds a lone surrogate"),
 ])
 def test_bad_languagetool_requests_are_4xx_naming_the_problem(server, body, content_type, error):
     status, answer = request(server, "/v2/check", body, {"Content-Type": content_type})
@@ -348,6 +355,20 @@ def test_unknown_paths_and_methods_answer_json(server):
     assert request(server, "/v2/nothing") == (404, {"error": "Not Found"})
     status, body = request(server, "/v1/lint")
     assert status == 405 and "error" in body
+    parts = urlsplit(server)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    try:
+        connection.request("OPTIONS", "/v1/lint")
+        response = connection.getresponse()
+        response.read()
+        assert response.status == 405 and response.getheader("allow") == "POST"  # as the standard asks
+    finally:
+        connection.close()
+
+
+def test_a_byte_order_mark_before_the_text_is_no_character_of_it(server):
+    status, body = lint_json(server, {"text": "\ufeffShare this article\n\nThe council met.\n", "path": "a.txt"})
+    assert status == 200 and [(f["line"], f["column"], f["check"]) for f in body["findings"]] == [(1, 1, "promo-text")]
 
 
 def test_a_body_over_the_limit_is_413_declared_or_streamed(small_server):

@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -53,8 +53,18 @@ class BodyTooLarge(Exception):
     pass
 
 
-def _error(message: str, status: int) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status)
+def _error(message: str, status: int, headers: Mapping[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status, headers=headers)
+
+
+def valid_unicode(value: str, field: str) -> str:
+    """``value``, refused when it holds a lone surrogate (a browser's half of an emoji), which no text can
+    carry: said as a 400 here rather than met as a 500 when the answer is encoded."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise RequestError(f"{field!r} holds a lone surrogate (character {error.start}): send valid Unicode") from None
+    return value
 
 
 class _BodyLimit:
@@ -105,6 +115,8 @@ class _NoTextInLogs:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
             await self.app(scope, receive, send)
+        except ClientDisconnect:  # the client hung up mid-request: nothing to answer, nothing went wrong
+            return
         except Exception as error:  # the response (a JSON 500) has already been sent by starlette
             logger.error("internal error answering %s %s: %s", scope.get("method"), scope.get("path"),
                          type(error).__name__)
@@ -184,8 +196,9 @@ def create_app(config: Config, installed: Mapping[str, Check] | None = None,
         fields = await _form(request, max_body)
         if ("text" in fields) == ("data" in fields):
             raise RequestError("give the text to check as 'text' or 'data' (one of them)")
-        annotated = (languagetool.AnnotatedText.plain_text(fields["text"]) if "text" in fields
+        annotated = (languagetool.AnnotatedText.plain_text(valid_unicode(fields["text"], "text")) if "text" in fields
                      else languagetool.parse_data(fields["data"]))
+        valid_unicode(annotated.plain, "data")
         language = languagetool.language_section(fields.get("language", "auto"))
         selection = languagetool.selection(fields, config.select, validate)
         result = await run(service.lint, Source("-", text=annotated.plain, reader="text"), selection)
@@ -196,6 +209,8 @@ def create_app(config: Config, installed: Mapping[str, Check] | None = None,
             body = json.loads(await request.body())
         except ValueError as error:
             raise RequestError(f"malformed JSON: {error}") from None
+        except RecursionError:
+            raise RequestError("malformed JSON: nested too deeply") from None
         if not isinstance(body, dict):
             raise RequestError('expected a JSON object: {"text": ..., "path": ..., "select": [...], "ignore": [...]}')
         unknown = sorted(set(body) - _LINT_FIELDS)
@@ -207,6 +222,7 @@ def create_app(config: Config, installed: Mapping[str, Check] | None = None,
                                else "'text' must be a string")
         if not isinstance(path, str) or not path:
             raise RequestError("'path' must be a file name (its suffix picks the reader: .txt, .md, .html)")
+        text, path = valid_unicode(text, "text"), valid_unicode(path, "path")
         select = None
         if "select" in body:
             select = service.names(_check_names(body["select"], "select"), "select")
@@ -236,7 +252,7 @@ def create_app(config: Config, installed: Mapping[str, Check] | None = None,
 
     async def http_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, HTTPException)
-        return _error(error.detail, error.status_code)
+        return _error(error.detail, error.status_code, error.headers)  # a 405 keeps its Allow header
 
     async def too_large(request: Request, error: Exception) -> Response:
         return _error(f"request body is over the server's limit of {max_body} bytes", 413)

@@ -134,6 +134,8 @@ def parse_data(data: str) -> AnnotatedText:
         parsed = json.loads(data)
     except ValueError as error:
         raise RequestError(f"data: not valid JSON: {error}") from None
+    except RecursionError:
+        raise RequestError("data: not valid JSON: nested too deeply") from None
     if not isinstance(parsed, dict) or not isinstance(parsed.get("annotation"), list):
         raise RequestError('data: expected {"annotation": [{"text": ...}, {"markup": ...}, ...]}')
     annotations: list[tuple[str, str | None]] = []
