@@ -383,13 +383,14 @@ def _extra_missing(command: str, extra: str, error: ImportError) -> None:
 def serve(host: str, port: int, config_file: str | None, max_body_size: int) -> None:
     """Serve the LanguageTool HTTP API (/v2), newslint's JSON API (/v1/lint) and a copy-desk page (/)."""
     try:
+        from newslint.server.app import ServeError
         from newslint.server.app import serve as run_server
     except ImportError as error:
         _extra_missing("serve", "serve", error)
     try:
         config = _load_configuration(config_file)
         run_server(config, host, port, max_body=max_body_size)
-    except (ConfigError, UsageError, RegistryError) as error:
+    except (ConfigError, UsageError, RegistryError, ServeError) as error:
         _notify(f"error: {error}")
         sys.exit(EXIT_ERROR)
 

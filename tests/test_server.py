@@ -11,6 +11,7 @@ import http.client
 import json
 import logging
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -476,3 +477,23 @@ def test_a_lint_run_imports_neither_the_server_nor_the_language_server(tmp_path)
              "print(sorted(m for m in ('starlette', 'uvicorn', 'pygls') if m in sys.modules))")
     run = subprocess.run([sys.executable, "-c", probe, str(story)], capture_output=True, text=True, timeout=120)
     assert run.stdout.strip().endswith("[]"), run.stdout + run.stderr
+
+
+@pytest.mark.e2e
+def test_serve_says_the_port_it_listens_on_and_a_taken_port_is_one_clear_error(tmp_path):
+    command = [sys.executable, "-m", "newslint", "serve", "--port", "0"]
+    server = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = server.stdout.readline()  # said once the port is bound and the model is loaded
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        assert match and match.group(1) != "0", line
+        url = f"http://127.0.0.1:{match.group(1)}"
+        status, body = lint_json(url, {"text": "Share this article\n\nThe council met.\n"})
+        assert status == 200 and [f["check"] for f in body["findings"]] == ["promo-text"]
+        taken = subprocess.run([*command[:-1], match.group(1)], cwd=tmp_path, capture_output=True, text=True,
+                               timeout=120)
+        assert taken.returncode == 2 and f"cannot listen on 127.0.0.1:{match.group(1)}" in taken.stderr
+        assert "serving on" not in taken.stdout
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -300,13 +300,30 @@ def uvicorn_config(app: ASGIApp, host: str, port: int) -> "uvicorn.Config":
                           lifespan="on")
 
 
+class ServeError(Exception):
+    """The server cannot start: the address is taken or cannot be listened on."""
+
+
 def serve(config: Config, host: str, port: int, max_body: int = DEFAULT_MAX_BODY) -> None:
     """Run the server until interrupted (what ``newslint serve`` does)."""
+    import socket
+
     import uvicorn
+
+    # Bound here, before anything is said: a port in use is one clear error, and "--port 0" says the port the
+    # system chose.
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((host, port))
+    except OSError as error:
+        listener.close()
+        raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    port = listener.getsockname()[1]
 
     def ready() -> None:
         print(f"newslint: serving on http://{host}:{port}/ (LanguageTool API at /v2, JSON API at /v1/lint)",
               flush=True)
 
     app = create_app(config, max_body=max_body, on_ready=ready)
-    uvicorn.Server(uvicorn_config(app, host, port)).run()
+    uvicorn.Server(uvicorn_config(app, host, port)).run(sockets=[listener])
