@@ -238,7 +238,8 @@ _DATELINE_WORDS = frozenset({
     "et", "gmt", "bst", "edt", "est", "pst", "pdt", "cst", "cdt", "utc", "cet", "and", "of", "the", "from",
 })
 _PROSE_WORD = lazy(r"[a-z]+[,;:]?")
-_WIRE_PLACE = lazy(r"\s*[A-Z][A-Z .'’-]*[A-Z],?\s*$")
+# "WASHINGTON, ", "HAVERLY, N.C., ", "SPRINGVALE, Ore., ": the wire's place in capitals, with its state or country.
+_WIRE_PLACE = lazy(r"\s*[A-Z][A-Z .'’-]*[A-Z](?:,\s*[A-Z][A-Za-z.'’ -]{0,20})?,?\s*$")
 _WIRE_DATE_END = lazy(r"\s*(?:\(|[-—–]|:)")
 
 

@@ -85,6 +85,22 @@ def _wrong_year_note(found: WeekdayDate, story: _StoryTime, text: str) -> tuple[
     return note, fixed
 
 
+_PAST = re.compile(r"\b(?:was|were|had|began|came|went|struck|hit|fell|rose|died|won|lost|began|saw|took|left"
+                   r"|[a-z]{3,}ed)\b")
+_NOT_PAST = re.compile(r"\b(?:will|would|shall|is|are|am|be|scheduled|planned|plans|expected|upcoming|next|coming"
+                       r"|until|by)\b", re.I)
+_SENTENCE_MARK = re.compile(r"[.!?]\s")
+
+
+def _told_as_past(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``text[start:end]`` tells of the past and of nothing still to come."""
+    floor = max(0, start - _PASSAGE_BEFORE)
+    before = [m.end() for m in _SENTENCE_MARK.finditer(text, floor, start)]
+    after = _SENTENCE_MARK.search(text, end, end + _PASSAGE_AFTER)
+    sentence = text[before[-1] if before else floor:after.start() if after else end + _PASSAGE_AFTER]
+    return _PAST.search(sentence) is not None and _NOT_PAST.search(sentence) is None
+
+
 _YEAR_NAMED = re.compile(r"(?<![\d$£€.,])(?:19|20)\d\d(?![\d,])")
 _PASSAGE_BEFORE = 300  # characters: the sentence that holds the date and the one before it, about
 _PASSAGE_AFTER = 150
@@ -105,23 +121,23 @@ def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[
 
     What it does
     ------------
-    Finds a weekday written next to a date that falls on another day of the week. Reads AP and
-    day-first styles: "Tuesday, Jan. 28, 2013", "Tues. Jan. 29th", "Monday (Jan. 28)",
-    "Monday, 28 January 2013". A date without a year takes the story's year: first from its
-    publication date (Markdown front matter ``date:``, an HTML ``<time datetime>`` or
-    ``article:published_time``, ``--date`` or ``date = "…"`` in the configuration) or its dateline
-    ("LONDON 1996-08-30", "Jan. 28, 2013" on a short line at the top), the year that puts the date
-    nearest to it; else from the full dates the story writes as its own, which must all agree. Dates
-    that are maturities, terms, deadlines or future events ("bonds due March 1, 2031", "until Dec. 31,
-    2030", "will vote on May 2, 2016") never give the year. When the story's dates leave the year open,
-    or the weekday would be right in one of the story's own years, the check stays silent. When a date
-    written with its year is wrong but the weekday is right in the story's year ("Sunday, May 3, 2014"
-    in a story dated 2015), the message says the year may be the error and suggests that year. A year
-    the passage names near a date without one is as possible as the story's ("In the 2024 election,
-    held Tuesday, Nov. 5"). Ranges ("Monday-Wednesday, Jan. 28-30"), parallel lists ("Monday and
-    Tuesday, Jan. 5 and 6"), a count before a month that is a word ("Thursday, 30 May graduates"), and
-    an abbreviation that is part of a name or ends a sentence ("told the Baltimore Sun. Jan. 6 was the
-    deadline") are skipped; a weekday written out in full is always read.
+    Finds a weekday written next to a date that falls on another day of the week. Reads AP and day-first
+    styles: "Tuesday, Jan. 28, 2013", "Tues. Jan. 29th", "Monday (Jan. 28)", "Monday, 28 January 2013". A
+    date without a year takes the story's year: first from its publication date (Markdown front matter
+    ``date:``, an HTML ``<time datetime>`` or ``article:published_time``, ``--date`` or ``date = "…"`` in
+    the configuration) or its dateline ("LONDON 1996-08-30", "Jan. 28, 2013" on a short line at the top),
+    the year that puts the date nearest to it; else from the full dates the story writes as its own, which
+    must all agree. Dates that are maturities, terms, deadlines or future events ("bonds due March 1, 2031",
+    "until Dec. 31, 2030", "will vote on May 2, 2016") never give the year. When the story's dates leave the
+    year open, or the weekday would be right in one of the story's own years, the check stays silent. When a
+    date written with its year is wrong but the weekday is right in the story's year ("Sunday, May 3, 2014"
+    in a story dated 2015), the message says the year may be the error and suggests that year. A year the
+    passage names near a date without one is as possible as the story's ("In the 2024 election, held
+    Tuesday, Nov. 5"), and so is the year before for a date after the story's own told in the past tense ("a
+    year that began with flooding on Sunday, Jan. 12" in a story of Jan. 2). Ranges ("Monday-Wednesday, Jan.
+    28-30"), parallel lists ("Monday and Tuesday, Jan. 5 and 6"), a count before a month that is a word
+    ("Thursday, 30 May graduates"), and an abbreviation that is part of a name or ends a sentence ("told the
+    Baltimore Sun. Jan. 6 was the deadline") are skipped; a weekday written out in full is always read.
 
     Why is this bad?
     ----------------
@@ -137,6 +153,7 @@ def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[
     # Each distinct own date votes once, and each month-day is read once: a long file with many dates
     # then costs no more than the sum of its dates, not their product.
     references = sorted({written.date for written in story.own})
+    anchor = story.date  # when the story is told (its own event dates say when things happened, not this)
     own_years = frozenset(date.year for date in references)
     readings: dict[tuple[int, int], YearReading | None] = {}
     for found in weekday_dates(text):
@@ -162,6 +179,12 @@ def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[
             years += named
             if len(set(named)) == 1 and make_date(named[0], found.month, found.day) is not None:
                 reading, note = named[0], f" (taking the year {named[0]} from the passage)"
+            # "It capped a year that began with flooding on Sunday, Jan. 12" in a story of Jan. 2: told in the past
+            # tense, a date after the story's own can only be the year before.
+            when = make_date(reading, found.month, found.day)
+            if anchor is not None and when is not None and when > anchor and _told_as_past(text, found.start,
+                                                                                           found.end):
+                years.append(reading - 1)
         dates = [d for d in (make_date(y, found.month, found.day) for y in years) if d is not None]
         if not dates or any(d.weekday() == found.weekday for d in dates):
             continue
