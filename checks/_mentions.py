@@ -345,10 +345,7 @@ def _second_references(text: str, full_names: list[Mention]) -> Iterator[Mention
         cue = cues[word]
         if cue is None or _name_goes_on(text, match):
             continue
-        # "Ford's former transmission plant", "a Kroger store", "a member of Mensa", "Newburgh's waterfront": a
-        # company, body or place a letter away from someone's surname.
-        if cue == "variant" and (_THING_AFTER.match(text, match.end()) or _BODY_OR_PLACE_BEFORE.search(
-                text, max(0, match.start() - _BEFORE_REACH), match.start())):
+        if cue == "variant" and _names_a_thing(text, match.start(), match.end()):
             continue
         previous = _previous_capitalised_word(text, match.start())
         if previous is not None:
@@ -374,6 +371,15 @@ _BODY_OR_PLACE_BEFORE = re.compile(r"\b(?:members?\s+of|(?:works?|worked|working
                                    r"|(?:in|near|outside|downtown)(?:\s+(?:the\s+)?(?:city|town|village)\s+of)?)\s+$",
                                    re.I)
 _BEFORE_REACH = 30
+
+
+def _names_a_thing(text: str, start: int, end: int) -> bool:
+    """ "Ford's former transmission plant", "a Kroger store", "a member of Mensa", "Newburgh's waterfront": the
+    word at ``text[start:end]`` names a company, body or place (a letter away from someone's surname)."""
+    return _THING_AFTER.match(text, end) is not None or \
+        _BODY_OR_PLACE_BEFORE.search(text, max(0, start - _BEFORE_REACH), start) is not None
+
+
 def _full_names_of(text: str, surnames: set[str], lowercase: frozenset[str]) -> Iterator[Mention]:
     """ "Gonzalo Montoya" for a known surname "Montoya": a capitalised word before it is a given name.
 
@@ -393,10 +399,7 @@ def _full_names_of(text: str, surnames: set[str], lowercase: frozenset[str]) -> 
         cue = cues[word]
         if cue is None or _name_goes_on(text, match):
             continue
-        # "Ford's former transmission plant", "a Kroger store", "a member of Mensa", "Newburgh's waterfront": a
-        # company, body or place a letter away from someone's surname.
-        if cue == "variant" and (_THING_AFTER.match(text, match.end()) or _BODY_OR_PLACE_BEFORE.search(
-                text, max(0, match.start() - _BEFORE_REACH), match.start())):
+        if cue == "variant" and _names_a_thing(text, match.start(), match.end()):
             continue
         previous = _previous_capitalised_word(text, match.start())
         if previous is None or fold(previous.text) in excluded or previous.text.casefold() in lowercase:
