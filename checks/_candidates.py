@@ -16,18 +16,21 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ._name_parts import (
+    ARABIC_ARTICLES,
     MAX_NAME_WORD_LENGTH,
     Mention,
     spelling,
     strippable_words,
+    without_article,
     without_possessive,
     word_list,
 )
 from ._names_variants import VariantIndex, fold
 
-# A capitalised word not glued to the word before it ("U.S" pieces and "e.g.Smith" are not names).
-# A capitalised word, not inside another word; after an Arabic article it is a surname of its own ("al-Hashimi").
-CAPITALISED_WORD = re.compile(r"(?:(?<![\w'’\-.])|(?<=\bal-)|(?<=\bel-))[A-Z\u00C0-\u00DE][\w'’\-]+")
+# A capitalised word not glued to the word before it ("U.S" pieces and "e.g.Smith" are not names); after an Arabic
+# article it is a surname of its own ("al-Hashimi", "ad-Darwish").
+CAPITALISED_WORD = re.compile(r"(?:(?<![\w'’\-.])" + "".join(rf"|(?<=\b{article}-)" for article in ARABIC_ARTICLES)
+                              + r")[A-Z\u00C0-\u00DE][\w'’\-]+")
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
 # A piece of text handed to the model is at most this long: its memory and time per piece are bounded.
 MAX_PIECE = 2_000
@@ -72,7 +75,7 @@ class Candidates:
         """Whether a mention's surname (with or without its article: "al-Hashimi") or one of its given names
         is a candidate word."""
         surname = spelling(mention.surname.text)
-        return surname in self.words or surname.partition("-")[2] in self.words or any(
+        return surname in self.words or without_article(surname) in self.words or any(
             spelling(part.text) in self.words for part in mention.given
         )
 

@@ -395,7 +395,9 @@ def _bracketed_tail(line: str) -> tuple[str, str, str] | None:
     return opening, line[start + 1:-1].strip(), line[:start].rstrip()
 
 
-_BY_AUTHOR = lazy(r"\bby\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&))*,?$")
+# The author's name runs to the bracket: "… by Ines Varga (Harbor House)"; not "… led by Mayor Ana Ruiz. (Reuters)",
+# a caption's finished sentence.
+_BY_AUTHOR = lazy(r"\bby\s+[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|&))*,?$")
 # "Closed Sun", "Sat and Sun": the day, not The Sun.
 _OPENING_DAYS = lazy(r"(?:\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\b|\b(?:[Cc]losed|[Oo]pen)\b)"
                      r"[^.]{0,40}\bSun\.?$")

@@ -16,9 +16,9 @@ from ._phrases import alternation, load_sections, normalise
 # Decoration around widget labels: bullets, brackets, arrows, trailing colons and ellipses.
 EDGE_JUNK = " \t•·*|>»›→←‹«<[](){}:.!…-–—"
 LEAD_IN_SEPARATOR = r"\s*(?::|\||@|—|–|-\s)\s*"
-# "56 comments", "1.7K shares", "12 photos": a widget's counter.
-_SENTENCE_ITEM_WORDS = 10  # a promoted title longer than this that ends with a full stop is a sentence
+_SENTENCE_ITEM_WORDS = 10  # a promoted title of this many words or more that ends with a full stop is a sentence
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+# "56 comments", "1.7K shares", "12 photos": a widget's counter.
 _COUNTER = re.compile(r"^\d[\d,.]*\s*[km]?\s+(?:comments?|shares?|replies|photos|images|views|likes)$", re.I)
 
 

@@ -33,8 +33,15 @@ _INITIAL = re.compile(r"^(?:[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z]{2,3})$")
 _TOKEN = re.compile(r"\S+")
 
 
-# "Omar al-Hashimi", "Nabil el-Arabi": the article joined to a surname, in lower case.
-ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ed|er|es|et)-(?=[A-Z])")
+# "Omar al-Hashimi", "Nabil el-Arabi", "Nabil ad-Darwish": the article joined to a surname, in lower case.
+ARABIC_ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "ed", "er", "es", "et")
+ARABIC_ARTICLE = re.compile(rf"(?:{'|'.join(ARABIC_ARTICLES)})-(?=[A-Z])")
+
+
+def without_article(key: str) -> str | None:
+    """ "hashimi" for the key "al-hashimi"; None for a surname with no article."""
+    article, hyphen, rest = key.partition("-")
+    return rest if hyphen and rest and article in ARABIC_ARTICLES else None
 _ROMANISED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
@@ -77,11 +84,12 @@ class Mention:
 
     @property
     def start(self) -> int:
-        return (self.given[0] if self.given else self.surname).start
+        # A surname written first ("Chen Mei-ling") starts the name; a given name first, it does.
+        return min(self.given[0].start, self.surname.start) if self.given else self.surname.start
 
     @property
     def end(self) -> int:
-        return self.surname.end
+        return max(self.given[-1].end, self.surname.end) if self.given else self.surname.end
 
     @property
     def key(self) -> str:
@@ -257,8 +265,9 @@ def mention_from_parts(parts: list[NamePart], cue: str) -> Mention | None:
     # All-caps words are headline style: their case says nothing, and NER reads them poorly.
     if any(p.text.isupper() and not p.is_initial for p in parts):
         return None
-    if len(parts) == 2 and is_romanised_given(last.text) and not parts[0].is_initial:
-        return Mention((last,), parts[0], cue)  # "Chen Mei-ling": the surname first
+    if len(parts) == 2 and is_romanised_given(last.text) and not parts[0].is_initial and \
+            fold(parts[0].text.rstrip(".")) not in strippable:
+        return Mention((last,), parts[0], cue)  # "Chen Mei-ling": the surname first (not "Chef Mei-ling")
     if is_romanised_given(last.text):
         return None
     if any(fold(p.text.rstrip(".")) in strippable for p in parts[:-1]):

@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from ._name_parts import ARABIC_ARTICLE, Mention, nickname_groups, spelling
+from ._name_parts import Mention, nickname_groups, spelling, without_article
 from ._names_variants import fold
 
 # Given names as short as this still count as a short form of a longer one ("Chris" / "Christopher").
@@ -121,8 +121,7 @@ def group_people(mentions: list[Mention]) -> list[Person]:
     # first part), not a slip for "Luis Garcia", though the two fold to one word.
     spelt_given = {spelling(p.text) for m in mentions if m.has_given for p in m.given}
     # "Omar al-Hashimi" … "Hashimi": the surname without its article.
-    without_article = {key.split("-", 1)[1]: key for key in full_surnames
-                       if ARABIC_ARTICLE.match(key.split("-", 1)[0] + "-" + key.split("-", 1)[-1].capitalize())}
+    bare_of = {bare: key for key in full_surnames if (bare := without_article(key)) is not None}
     by_key: dict[str, _People] = {}
     order: list[Person] = []  # people in the order they were made
     for mention in mentions:
@@ -141,7 +140,7 @@ def group_people(mentions: list[Mention]) -> list[Person]:
             and mention.cue != "variant"
         if mention.has_given or first_name:
             continue
-        known = by_key.get(without_article.get(mention.key, mention.key))
+        known = by_key.get(bare_of.get(mention.key, mention.key))
         if known is None:
             known = by_key[mention.key] = _People()
             person = Person(mention.key, [mention])

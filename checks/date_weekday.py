@@ -101,18 +101,26 @@ def _told_as_past(text: str, start: int, end: int) -> bool:
     return _PAST.search(sentence) is not None and _NOT_PAST.search(sentence) is None
 
 
-_YEAR_NAMED = re.compile(r"(?<![\d$£€.,])(?:19|20)\d\d(?![\d,])")
+# A year written out; not a count ("when 2000 people marched").
+_YEAR_NAMED = re.compile(r"(?<![\d$£€.,])(?:19|20)\d\d(?![\d,])(?!\s+[a-z]+s\b)")
+# A year that says when the passage's events happened, as the message may give it: "In 2024, …", "the 2024
+# election"; not "the 2019 law applies", a year that names something else.
+_EVENT_YEAR = re.compile(r"\b(?:in|during|since)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:elections?|season|race"
+                         r"|vote|campaign|census|games|olympics|championships?|primar(?:y|ies)|playoffs|finals?)\b",
+                         re.I)
 _PASSAGE_BEFORE = 300  # characters: the sentence that holds the date and the one before it, about
 _PASSAGE_AFTER = 150
 
 
-def _years_named_near(text: str, start: int, end: int) -> list[int]:
-    """The years written in the date's paragraph close to it ("In 2025, … on Sunday, Jan. 12")."""
+def _years_named_near(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """The years written in the date's paragraph close to it ("In 2025, … on Sunday, Jan. 12"), and those of
+    them that say when its events happened."""
     floor = max(0, start - _PASSAGE_BEFORE)
     paragraph = text.rfind("\n\n", floor, start)
     ceiling = text.find("\n\n", end, end + _PASSAGE_AFTER)
     passage = text[paragraph + 2 if paragraph >= 0 else floor:ceiling if ceiling >= 0 else end + _PASSAGE_AFTER]
-    return [int(year) for year in _YEAR_NAMED.findall(passage)]
+    events = [int(a or b) for a, b in _EVENT_YEAR.findall(passage)]
+    return [int(year) for year in _YEAR_NAMED.findall(passage)], events
 
 
 @check("date-weekday", severity="warning")
@@ -175,10 +183,10 @@ def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[
             note = f" (taking the year {reading} from {inferred.source})"
             # "In the 2024 election, held Tuesday, Nov. 5": a year the passage names is as good as the story's,
             # and the one the message gives when it is the only one named.
-            named = _years_named_near(text, found.start, found.end)
+            named, events = _years_named_near(text, found.start, found.end)
             years += named
-            if len(set(named)) == 1 and make_date(named[0], found.month, found.day) is not None:
-                reading, note = named[0], f" (taking the year {named[0]} from the passage)"
+            if len(set(events)) == 1 and make_date(events[0], found.month, found.day) is not None:
+                reading, note = events[0], f" (taking the year {events[0]} from the passage)"
             # "It capped a year that began with flooding on Sunday, Jan. 12" in a story of Jan. 2: told in the past
             # tense, a date after the story's own can only be the year before.
             when = make_date(reading, found.month, found.day)

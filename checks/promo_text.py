@@ -48,9 +48,9 @@ _EVENT_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|[ap]m\b)"
 # the county's app …, the sheriff's office said", "… according to the co-op's website").
 _REPORTED = re.compile(r"\b(?:said|says|told|according to|(?:instructions?|website|notice|guidance|letter|message)"
                        r"\s+(?:says?|said|reads?|read))\b", re.I)
-# Quotes are someone's words: "Please consider donating," the director said. How far back a sentence start looks for
-# the quotation mark that opened the paragraph's quote: bounded, so that a long line costs a pass, not a pass per
-# sentence.
+# Quotes are someone's words: "Please consider donating," the director said. How far back a call to action looks for
+# the quotation mark that opened the paragraph's quote: bounded, so that each costs at most this many characters
+# however long the line.
 _QUOTE_LOOKBACK = 2000
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Mapping
 
@@ -299,7 +301,10 @@ def lint(paths, select, ignore, output_format, output_file, show_source, quiet, 
     if stream is not None:
         stream.close()
         if output_file and not quiet:
-            click.echo(f"{summary(report, streamed=True)}; jsonl report written to {output_file}")
+            written = dataclasses.replace(report, severities=Counter(  # what --min-severity let into the file
+                {severity: n for severity, n in report.severities.items()
+                 if not min_severity or severity >= Severity.parse(min_severity)}))
+            click.echo(f"{summary(written, streamed=True)}; jsonl report written to {output_file}")
         sys.exit(_exit_status(report, config.fail_on))
 
     report.sort()

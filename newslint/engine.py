@@ -156,8 +156,7 @@ class Linter:
         if source.text is not None:
             if len(source.text) > limit:  # characters, at least as many bytes: the same limit, never looser
                 raise InputError(source.path, too_large(len(source.text), limit))
-            # A byte-order mark is no character of the copy, as when a file is decoded (an editor may send one).
-            return SourceText(source.path, source.text.removeprefix("\ufeff"), "utf-8")
+            return SourceText(source.path, source.text, "utf-8")
         if source.data is not None:
             if len(source.data) > limit:
                 raise InputError(source.path, too_large(len(source.data), limit))

@@ -247,3 +247,5 @@ def test_jsonl_written_to_a_file_still_says_what_it_found(tmp_path: Path, storie
     assert result.exit_code == 1 and f"jsonl report written to {output}" in result.stdout
     lines = output.read_text(encoding="utf-8").splitlines()
     assert f"{len(lines)} warning" in result.stdout or f"{len(lines)} warnings" in result.stdout
+    result = run("--format", "jsonl", "--output", str(output), "--min-severity", "error", str(stories / "promo.txt"))
+    assert output.read_text(encoding="utf-8") == "" and "no problems" in result.stdout  # only what was written

@@ -174,6 +174,8 @@ def test_the_block_under_an_image_only_paragraph_is_its_caption() -> None:
     # A story that opens with a rule: prose between two rules is no metadata, and must be linted.
     (["---", "", "Share this article", "", "The council met.", "---", "Read more: x"], 0),
     (["---", "title: x", "tags:", "  - council", "- budget", "# a comment", "---"], 7),
+    (["---", "Author Name: Jo Lee", "[extra]", "---", "Body"], 4),  # YAML keys may hold spaces; a TOML table
+    (["---", "[Share this article](http://example.org/share)", "---", "Body"], 0),  # a link is prose
 ])
 def test_front_matter(lines: list[str], expected: int) -> None:
     assert front_matter_lines(lines) == expected
@@ -217,3 +219,5 @@ def test_italics_are_recorded_where_titles_of_works_are_set() -> None:
     page = read_document("x.html", "<p>Her memoir, <cite>Coach Ruiz: A Life</cite>, and <em>a word</em>.</p>")
     assert [markdown.text[a:b] for a, b in markdown.emphasis] == ["Coach Ruiz: A Life"]
     assert [page.text[a:b] for a, b in page.emphasis] == ["Coach Ruiz: A Life", "a word"]
+    nested = read_document("x.html", "<p>" + "<i>" * 500 + "Coach Ruiz: A Life" + "</i>" * 500 + "</p>")
+    assert [nested.text[a:b] for a, b in nested.emphasis] == ["Coach Ruiz: A Life"]  # the outermost only

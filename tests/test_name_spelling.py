@@ -516,3 +516,27 @@ def test_a_lone_given_name_the_tagger_did_not_call_a_person_can_be_a_surname() -
     assert vicente == [("Vicente", "variant")]
     lopes = next(p for p in people if p.key == "lopes")
     assert [g.text for g in lopes.mentions[0].given] == ["Vicente"]  # "Midfielder" is a role, not a given name
+
+
+def test_edge_forms_of_names_neither_crash_nor_hide_a_slip() -> None:
+    from newslint.checks._mentions import find_mentions
+
+    from newslint.config import Config
+    from newslint.engine import Linter, Source
+    from newslint.nlp import Pipeline
+    from newslint.readers import read_document
+    from newslint.registry import load_checks
+
+    linter = Linter(load_checks(), Config(select=("name-spelling",)))
+    # A surname that is itself an article's form ("Ash", "Al") is no "al-…" name.
+    story = "Vote\n\nMichael Ash spoke. Later Micheal Ash said no. Al Ashe agreed.\n"
+    result = linter.lint(Source("a.txt", text=story))
+    assert not result.failures
+    # "-born" is no birth name: "Jo Halvorsen" stays a full name, and the slip after it is found.
+    story = "Vote\n\nThe Ohio-born Senator Jo Halvorsen spoke.\n\nHalvorson said no.\n"
+    result = linter.lint(Source("b.txt", text=story))
+    assert [(f.line, f.text) for f in result.findings] == [(5, "Halvorson")]
+    # A surname written first: one mention, its span from the surname to the given name.
+    document = read_document("c.txt", "Mayor Chen Mei-ling said no.", Pipeline(None, {"ner"}).parser())
+    mentions = find_mentions(document)
+    assert [(m.surname.text, m.start, m.end) for m in mentions] == [("Chen", 6, 19)]

@@ -40,8 +40,8 @@ BLOCKS = frozenset({
 })
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                   "track", "wbr"})
-# <meta> names that give the story's publication date (date-weekday reads the story's year from it).
 _EMPHASIS = frozenset({"em", "i", "cite"})  # where the titles of works are set
+# <meta> names that give the story's publication date (date-weekday reads the story's year from it).
 PUBLISHED_META = frozenset({"article:published_time", "datepublished", "pubdate", "date"})
 
 

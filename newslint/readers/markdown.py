@@ -52,7 +52,7 @@ def front_matter_lines(lines: Sequence[str]) -> int:
 
 # What front matter holds: "key: value" or "key = value", a list item, an indented continuation, a TOML table,
 # a comment.
-_METADATA_LINE = re.compile(r"^(?:[\w\"'.-]+\s*[:=]|\s*-\s|\s+\S|\[|#)")
+_METADATA_LINE = re.compile(r"^(?:[\w\"'.-][\w\"' .-]{0,40}\s*[:=]|\s*-\s|\s+\S|\[[\w.\"' -]+\]\s*$|#)")
 
 
 class _Reader:

@@ -88,7 +88,8 @@ class ProseBuilder:
     def close_emphasis(self) -> None:
         if self._emphasis_starts:
             start = self._emphasis_starts.pop()
-            if self._length > start:
+            # Only the outermost of nested italics: each span is read whole, so nested ones would cost their depth.
+            if self._length > start and not self._emphasis_starts:
                 self.emphasis.append((start, self._length))
 
     def unclosed(self, source_offset: int, what: str, consequence: str) -> None:

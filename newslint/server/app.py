@@ -222,7 +222,8 @@ def create_app(config: Config, installed: Mapping[str, Check] | None = None,
                                else "'text' must be a string")
         if not isinstance(path, str) or not path:
             raise RequestError("'path' must be a file name (its suffix picks the reader: .txt, .md, .html)")
-        text, path = valid_unicode(text, "text"), valid_unicode(path, "path")
+        # A byte-order mark is no character of the copy: the answer is the CLI's for the file (its lines and columns).
+        text, path = valid_unicode(text, "text").removeprefix("\ufeff"), valid_unicode(path, "path")
         select = None
         if "select" in body:
             select = service.names(_check_names(body["select"], "select"), "select")
