@@ -26,7 +26,7 @@ _DOCUMENT_SUFFIXES = frozenset({".doc", ".docx", ".rtf", ".pdf", ".odt", ".pages
 _DOCUMENT_SIGNATURES = (b"%PDF-", b"PK\x03\x04", b"{\\rtf", b"\xd0\xcf\x11\xe0")  # PDF, zip (docx/odt), RTF, OLE
 NOT_COPY = "not plain text, Markdown or HTML: export the story as text"
 # Bytes that are control characters in every text encoding we accept; a file full of them is not copy.
-_CONTROL_BYTES = set(range(0, 9)) | {11, 14, 15} | set(range(16, 27)) | set(range(28, 32))
+_CONTROL_BYTES = bytes([*range(0, 9), 11, 14, 15, *range(16, 27), *range(28, 32)])
 
 
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024  # a long feature is 100 KB; 10 MB is an archive dump, not a story
@@ -95,7 +95,8 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    return bool(sample) and sum(byte in _CONTROL_BYTES for byte in sample) / len(sample) > 0.05
+    # translate() deletes the control bytes in C: the length lost is their count (a loop took 0.1 ms a story).
+    return bool(sample) and (len(sample) - len(sample.translate(None, _CONTROL_BYTES))) / len(sample) > 0.05
 
 
 def check_encoding(encoding: str) -> None:
