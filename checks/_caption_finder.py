@@ -9,7 +9,7 @@ import re
 from newslint.document import Document
 from newslint.finding import Problem
 
-from ._caption_layout import Kind, PageLayout, PageLine, caption_part
+from ._caption_layout import Kind, PageLayout, PageLine, caption_part, is_wire_caption
 from ._captions import TERMINAL, is_caption, is_plain_residue, reads_present_tense
 from ._credits import CreditWords, attached_credit
 from ._furniture import is_widget
@@ -51,6 +51,8 @@ class CaptionFinder:
                 self._report(position, _credit_message(text))
             elif item.kind == "attached":
                 self._report(position, "photo caption with its credit and no photo")
+            elif item.kind == "marker" and is_wire_caption(text):
+                self._report(position, "a wire photo's caption (\"In this … photo\"), with no photo")
             elif item.kind == "marker":
                 self._report(position, "photo caption or credit left by a web page, with no photo")
             elif item.kind == "file-name":

@@ -38,10 +38,27 @@ def caption_part(text: str, credit: str) -> str:
     return line[len(credit):].strip(" |-–—()[]") if found else line
 
 
-# The wire's own caption opening: "In this Jan. 9, 2014, file photo, …", "In this photo provided by …".
-_WIRE_CAPTION = re.compile(r"^(?:FILE\s*[-–—]\s*)?In this (?:[\w.,’' ]{1,30}\s)?(?:file|handout)\s+(?:photo|image)\b"
-                           r"|^(?:FILE\s*[-–—]\s*)?In this (?:photo|image) "
-                           r"(?:provided|released|made available|distributed)\s+by\b")
+# The wire's own caption openings, which point at the picture they sit under: "In this Jan. 9, 2014, file photo,
+# …", "In this photo taken Monday, …", "In this image made from video, …", "This undated photo provided by the
+# police shows …". Not "In this photo finish", "In this picture-perfect town", "In this image, the company …"
+# (a figure of speech: "image" and "picture" need a date or a participle), nor "This photo shows how it has
+# changed, Ruiz said" (reported: copy about a picture).
+_PICTURE = r"(?:photo(?:graph)?|image|picture|frame grab|video grab|still image|screenshot|screen grab)(?![-\w])"
+_PICTURE_WORDS = r"(?:[\w’'&]+[.,]?\s+){0,6}?"
+_PICTURED_BY = r"(?:taken|made|provided|released|obtained|posted|shot|distributed|supplied|courtesy|from)\b"
+# "FILE - " opens a wire file photo's caption; a scraper may glue the credit before it ("Jo Lee, File - FILE - …").
+_FILE_LABEL = r"(?:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3},\s+File\s*[-–—]\s*)?(?:FILE\s*[-–—:]\s*)?"
+_IN_THIS_PICTURE = re.compile(
+    rf"^{_FILE_LABEL}In this\s+{_PICTURE_WORDS}(?:photo(?:graph)?|frame grab|video grab|still image|screen ?shot"
+    rf"|screen grab)(?![-\w]),"
+    rf"|^{_FILE_LABEL}In this\s+{_PICTURE_WORDS}(?:file|handout|undated|aerial|\d{{4}},?)\s+{_PICTURE},"
+    rf"|^{_FILE_LABEL}In this\s+{_PICTURE_WORDS}{_PICTURE},?\s+{_PICTURED_BY}"
+)
+_THIS_PICTURE_SHOWS = re.compile(
+    rf"^{_FILE_LABEL}This\s+{_PICTURE_WORDS}{_PICTURE},?\s+"
+    rf"(?:(?:{_PICTURED_BY}|made available)[^.]{{0,150}}?\s)?shows?\b[^.]*"
+)
+_REPORTED = re.compile(r"\b(?:said|says|according to)\b")
 
 
 # "1. The Salt Road, by Ana Ruiz. … (Harbor House)": a numbered list's entry, whose brackets hold a publisher,
@@ -52,7 +69,15 @@ _LIST_ITEM = re.compile(r"^\d{1,3}[.)]\s")
 def is_marker(text: str) -> bool:
     """ "Image caption …", "Image copyright …", "Caption: …": labels a page scraper left in front of captions;
     and the wire's caption opening ("In this file photo, …"), which no story's copy uses."""
-    return caption_words().marker.match(text) is not None or _WIRE_CAPTION.match(text) is not None
+    return caption_words().marker.match(text) is not None or is_wire_caption(text)
+
+
+def is_wire_caption(text: str) -> bool:
+    """ "In this Jan. 9, 2014, file photo, …", "This undated photo provided by … shows …": a caption by its words."""
+    if _IN_THIS_PICTURE.match(text):
+        return True
+    shows = _THIS_PICTURE_SHOWS.match(text)  # its sentence must not report it: copy about a picture
+    return shows is not None and _REPORTED.search(shows.group()) is None
 
 
 def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:
@@ -137,4 +162,5 @@ class PageLayout:
         return " ".join(self.lines[p].line.text for p in positions)
 
 
-__all__ = ["MAX_CAPTION_LINES", "Kind", "PageLayout", "PageLine", "caption_part", "is_marker", "kind_of"]
+__all__ = ["MAX_CAPTION_LINES", "Kind", "PageLayout", "PageLine", "caption_part", "is_marker", "is_wire_caption",
+           "kind_of"]
