@@ -49,6 +49,16 @@ _CHANGE = lazy(
     re.I,
 )
 ANY_GROUP = "*"  # "two more joined": a change to whichever group was being counted
+# Members leaving or joining, said of some of them: "Two have since resigned", "One juror fell ill and was
+# excused", "two hostages were freed", "she quit"; not "the branch hours were cut" (said of something else).
+_LEFT_OR_JOINED = lazy(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|both|several|some|he|she|they|who)\b"
+    r"(?:[^\S\n]+[\w'’,-]+){0,6}?[^\S\n]+(?:(?:has|have|had|also|since|later|then|and)[^\S\n]+){0,3}"
+    r"(?:resign(?:ed|s)?|quit|left|died|retired|withdr[ae]wn?|dropped out|stepped down|joined"
+    r"|(?:was|were|been|got)[^\S\n]+(?:excused|freed|released|removed|dismissed|fired|expelled|ousted|dropped"
+    r"|killed|added|elected|appointed|sworn in|hired|replaced|rescued|discharged|suspended|disqualified|cut))\b",
+    re.I,
+)
 
 
 def group_changes(document: Document) -> dict[str, tuple[int, ...]]:
@@ -63,4 +73,8 @@ def group_changes(document: Document) -> dict[str, tuple[int, ...]]:
         elif re.search(r"(?:[0-9]|\b(?:two|three|four|five|six|seven|eight|nine|ten|a few|several))\s+$",
                        text[max(match.start() - 12, 0):match.start()], re.I):
             found.setdefault(ANY_GROUP, []).append(match.start())
+    for match in _LEFT_OR_JOINED.finditer(text):
+        found.setdefault(ANY_GROUP, []).append(match.start())
+    for positions in found.values():
+        positions.sort()
     return {noun: tuple(positions) for noun, positions in found.items()}

@@ -77,8 +77,10 @@ _CONTINUING_ABBREVIATION = lazy(
     r"(?:[A-Z]|St|Ste|Mt|Ft|Pt|Dr|Sen|Sens|Rep|Reps|Gov|Lt|Gen|Col|Sgt|Capt|Maj|Cmdr|Adm|Mr|Mrs|Ms|Messrs|Prof"
     r"|Rev|Pres|Gens)\."
 )
-# An age or a party and state after a name: "John Smith, 24," "Joe Lieberman, I-Conn.".
-_PERSONAL_SUFFIX = lazy(rf",{_LIST_SPACE}(?:\d{{1,3}}(?=[,;)\s])|[RDI]-[A-Z][\w.]*)")
+# An age, a party and state, or a name's suffix after a name: "John Smith, 24," "Joe Lieberman, I-Conn.",
+# "John Smith, Jr.", "Ann Lee, M.D.".
+_PERSONAL_SUFFIX = lazy(rf",{_LIST_SPACE}(?:\d{{1,3}}(?=[,;)\s])|[RDI]-[A-Z][\w.]*"
+                        r"|(?:Jr|Sr|M\.D|Ph\.D|D\.D\.S|R\.N|Esq)\.|(?:II|III|IV|V)(?![\w.]))")
 # A comma and a name right after a list item: in a list parted by semicolons, part of the item.
 _QUALIFIER = lazy(rf",{_LIST_SPACE}(?=(?:the\s+)?[A-Z])")
 _SEPARATOR = lazy(rf"(?P<punct>[;,])?(?P<space>{_LIST_SPACE})?(?:(?P<conj>and|or){_LIST_SPACE})?", re.I)

@@ -159,6 +159,21 @@ class GroupCount(NamedTuple):
 
 
 _EMERGENCY_NUMBERS = frozenset({"911", "999"})
+_CLOCK_WORDS = frozenset({"a.m.", "p.m.", "a.m", "p.m", "am", "pm", "o'clock"})
+_STREET_WORDS = frozenset({"st", "street", "ave", "avenue", "rd", "road", "blvd", "boulevard", "lane", "ln", "drive",
+                           "dr", "way", "court", "ct", "place", "pl", "terrace", "parkway", "pkwy", "highway", "hwy"})
+
+
+def _street_follows(tokens: list[Token], index: int) -> bool:
+    """ "3 Elm St.", "12 Grove Street", "40 Old Mill Road": a house number before one or two capitalised words and
+    a street's word."""
+    for position in range(index, min(index + 3, len(tokens))):
+        token = tokens[position]
+        if not token.text[:1].isupper():
+            return False
+        if position > index and token.lower in _STREET_WORDS:
+            return True
+    return False
 
 
 def is_plural_noun(word: str) -> bool:
@@ -329,6 +344,9 @@ def _group_count(
     # "the 81 year-old", "the 81 year old", "a 12 mile-long line": the number measures.
     if following is not None and following.lower.split("-")[0] in _units():
         return None
+    # "the 2 a.m. calls", "the 11 o'clock flights": a time; "the 3 Elm St. tenants": an address.
+    if following is not None and (following.lower.replace("’", "'") in _CLOCK_WORDS or _street_follows(tokens, after)):
+        return None
     if _names_something(text, tokens, first):
         return None
 
@@ -362,7 +380,7 @@ def _group_count(
     part: int | None = None
     part_start: int | None = None
     if position >= 1 and tokens[position].lower == "of":
-        x_number = _read_number_ending_at(tokens, position - 1)
+        x_number = _read_number_ending_at(text, tokens, position - 1)
         if x_number is not None:
             kind, part, part_start = "partitive", x_number[0], x_number[1]
         elif tokens[position - 1].lower in _QUANTIFIERS:
@@ -457,7 +475,7 @@ def _is_possessive(token: Token) -> bool:
     return bool(re.fullmatch(r"[A-Za-z][\w-]*(?:['’]s|s['’])", token.text))
 
 
-def _read_number_ending_at(tokens: list[Token], index: int) -> tuple[int, int] | None:
+def _read_number_ending_at(text: str, tokens: list[Token], index: int) -> tuple[int, int] | None:
     """(value, start offset) of a number whose last token is ``index`` ("two" in "two of the three")."""
     for first in range(max(index - 2, 0), index + 1):
         number = read_number(tokens, first)
@@ -467,7 +485,7 @@ def _read_number_ending_at(tokens: list[Token], index: int) -> tuple[int, int] |
                 before.lower in _CURRENCY
                 or (before.text in _GLUE and before.end == tokens[first].start)
                 or before.lower in _SEQUENCE_WORDS
-                or _is_identifier_before(before)
+                or (_is_identifier_before(before) and "\n" not in text[before.end:tokens[first].start])
             ):
                 return None  # "$5 of the 20", "Game 5 of the 7", "Article 5 of the …": not a part of a group
             return number[0], tokens[first].start

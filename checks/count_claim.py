@@ -19,7 +19,24 @@ _PEOPLE_IN_GENERAL = {"men", "women", "people", "persons", "individuals", "boys"
 # militants … The three Palestinians opened fire … killed the three gunmen" is one group, one finding.
 _BACK_REFERENCE_REACH = 400  # characters
 # "won all four tests against Italy, Scotland, Ireland and Wales": the members named after a preposition.
-_PREPOSITION_BEFORE_LIST = lazy(r"\s+(?:against|in|from|at|of|with|between|on|for|to|by)\s+")
+# "its three plants, in Arden, Boyle and Westfield": also after a comma.
+_PREPOSITION_BEFORE_LIST = lazy(r",?\s+(?:against|in|from|at|of|with|between|on|for|to|by)\s+")
+
+
+# What a player attempts: "completed 17 of 22 passes", "made 9 of 12 free throws", "won 12 of 19 faceoffs".
+_ATTEMPTS = frozenset({
+    "passes", "throws", "attempts", "faceoffs", "face-offs", "serves", "putts", "kicks", "tries", "conversions",
+    "chances", "pitches", "at-bats", "rebounds", "tackles", "carries", "targets", "catches", "baskets", "shots",
+    "three-pointers", "3-pointers", "saves", "penalties", "goals", "starts", "appearances", "games", "matches",
+    "races", "frames", "sets", "holes", "greens", "fairways", "drives", "returns", "punts", "snaps",
+})
+
+
+def _is_tally(text: str, count: GroupCount) -> bool:
+    """ "completed 17 of 22 passes": a part and a whole in figures, with no article, of what a player attempts is
+    a record, not the size of a group ("47 of 73 inspectors general" is one)."""
+    return count.kind == "partitive" and not count.definite and count.part_start is not None \
+        and text[count.part_start].isdigit() and text[count.start].isdigit() and count.noun in _ATTEMPTS
 
 
 def _states_group_size(count: GroupCount) -> bool:
@@ -71,15 +88,17 @@ def count_claim(document: Document, options: Mapping[str, object]) -> Iterator[P
     officials", "all three communities", and rankings: "one of the top five insurers". Counts written
     as numerals or words ("thirteen", "a dozen") are read. Skipped, because an editor has nothing to
     verify there: money, percentages, dates, ages and measurements ("the 81 year-old", "a 50 metre
-    pool"), times, scores, ordinals and numbers glued to letters ("the 9th annual awards", "5 km²"),
+    pool"), times, addresses ("three of the 2 a.m. calls", "the 3 Elm St. tenants"), scores, a player's
+    record ("completed 17 of 22 passes"), ordinals and numbers glued to letters ("the 9th annual awards", "5 km²"),
     names and titles ("the Six Nations", "the film The Four Seasons of Lisbon", "the book 20
     Lessons"), page furniture and all-capital text ("See all 57 stories", tables), estimates ("more
     than 100 people", "2.5 million cars"), rates ("the 600 babies born weekly"), windows over a sequence
     ("the last nine games", "the top five teams"), and counts whose members the story names on the spot
     (after a colon, comma, parenthesis or dash: "the four members - John, Paul, George and Ringo - …"):
-    a list of the same size confirms the count; a list of names of another size is a count-mismatch.
-    Each group is reported once, at its first count: a later mention of it under another noun ("three
-    Palestinian militants … the three gunmen") is not a second claim.
+    a list of the same size confirms the count; a list of names of another size is a count-mismatch. A
+    group so named is named for good: "The four, A, B, C and D, were arrested" … "Three of the four remain
+    in jail" has nothing left to verify. Each group is reported once, at its first count: a later mention
+    of it under another noun ("three Palestinian militants … the three gunmen") is not a second claim.
 
     Why is this bad?
     ----------------
@@ -93,9 +112,16 @@ def count_claim(document: Document, options: Mapping[str, object]) -> Iterator[P
     text = document.text
     reported: set[tuple[int, str | None]] = set()
     last_reported: dict[int, int] = {}  # value -> where the latest mention of a reported group of that size ends
+    named: set[tuple[int, str | None]] = set()  # groups whose members the story has listed
     for reading in document.memo(count_readings):
         count = reading.count
-        if not _states_group_size(count) or _named_by_list(text, reading):
+        if count.kind != "bare" and _named_by_list(text, reading):
+            named.add((count.value, count.noun))
+            continue
+        if not _states_group_size(count) or _is_tally(text, count):
+            continue
+        # "The four, A, B, C and D, were arrested" … "Three of the four remain in jail": the group named before.
+        if (count.value, count.noun) in named or (count.noun is None and any(v == count.value for v, _ in named)):
             continue
         # "the three Islamic Taleban guards" … "the three guards" … "the three men": one group, one finding.
         group = (count.value, count.noun)

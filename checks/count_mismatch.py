@@ -92,9 +92,11 @@ def count_mismatch(document: Document, options: Mapping[str, object]) -> Iterato
     trustees". A group's size changes only for the same group: the same noun with the same modifiers ("the
     12 other officials", "the 12 senior officials" are other groups), the same determiner ("their 12
     officials" is someone else's), and no word in between that the group changed ("two more publishers
-    joined" before "all five publishers"). Amounts of money, shares, percentages and measurements are never
-    group sizes; neither are estimates ("more than 100 people", "a dozen") or lists of examples ("including
-    Aurora and Newtown", "…, among others").
+    joined" before "all five publishers") or that members left or came ("Two have since resigned", "one
+    juror was excused"). A name's suffix stays with its name in a list ("Dale Ostrow, Jr., Mina Cole and
+    Petra Vance" is three); a time or an address is no group ("three of the 2 a.m. calls"). Amounts of
+    money, shares, percentages and measurements are never group sizes; neither are estimates ("more than
+    100 people", "a dozen") or lists of examples ("including Aurora and Newtown", "…, among others").
 
     Why is this bad?
     ----------------
@@ -124,8 +126,12 @@ def count_mismatch(document: Document, options: Mapping[str, object]) -> Iterato
         if contradiction is not None:
             enumeration, where = contradiction
             line = document.position(enumeration.start)[0]
+            start = count.start
+            if count.part_start is not None and not where:  # "Three of the nine trustees, A, B, C and D": the part
+                start = count.part_start
+                quote = " ".join(text[start:count.end].split())
             yield Problem(
-                count.start,
+                start,
                 count.end,
                 f'"{quote}" but {len(enumeration.items)} are named{where} (line {line}): {_named(enumeration)}',
             )
