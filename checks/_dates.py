@@ -353,14 +353,16 @@ _NEAR_THE_STORY_DATE = 200
 def year_near(month: int, day: int, anchor: datetime.date, others: frozenset[int] = frozenset(),
               source: str = "the story's date") -> YearReading | None:
     """The year of a yearless date in a story dated ``anchor`` (its publication date or dateline, named by
-    ``source``): the year that puts the date nearest to it, also accepting a second year as near, and
-    ``others`` (the years of the story's own dates)."""
+    ``source``): the year that puts the date nearest to it, also accepting a second year as near, and those of
+    ``others`` (the years of the story's own dates) next to the story's year. A year further off is a past the
+    story recalls ("born May 1, 1937"), which a yearless date does not take unless its own passage names it."""
     candidates = _candidate_years(month, day, anchor)
     if not candidates:
         return None
     year = candidates[0][1]
     near = {candidate for distance, candidate in candidates[1:] if distance <= _NEAR_THE_STORY_DATE}
-    return YearReading(year, frozenset(near | others) - {year}, source)
+    beside = {other for other in others if abs(other - anchor.year) <= 1}
+    return YearReading(year, frozenset(near | beside) - {year}, source)
 
 
 def infer_year(month: int, day: int, references: list[datetime.date]) -> YearReading | None:

@@ -137,7 +137,8 @@ def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[
     the year that puts the date nearest to it; else from the full dates the story writes as its own, which
     must all agree. Dates that are maturities, terms, deadlines or future events ("bonds due March 1, 2031",
     "until Dec. 31, 2030", "will vote on May 2, 2016") never give the year. When the story's dates leave the
-    year open, or the weekday would be right in one of the story's own years, the check stays silent. When a
+    year open, or the weekday would be right in one of the story's own years (in a dated story, one next to its
+    year: "born May 1, 1937" in an obituary of 2026 excuses nothing), the check stays silent. When a
     date written with its year is wrong but the weekday is right in the story's year ("Sunday, May 3, 2014"
     in a story dated 2015), the message says the year may be the error and suggests that year. A year the
     passage names near a date without one is as possible as the story's ("In the 2024 election, held

@@ -40,14 +40,31 @@ _BROADCASTER = re.compile(
 _PROGRAMME_WORD = re.compile(r"\b(?:Rundown|Show|Today|Tonight|Live|Hour|Report|Morning|Press|Briefing|Podcast|"
                              r"Daily|Weekly|Nightly|Sunday|Minutes|Newshour|Hardball|Roundtable)\b")
 _MAX_BLURB_WORDS = 60
-# An event listing names its time ("joins the library to discuss her new book at 7 p.m. Thursday"); a video
-# blurb does not.
+# An event listing names its time or its day ("joins the library to discuss her new book at 7 p.m. Thursday",
+# "joins the Rotary Club to talk about his book Dec. 10"); a video blurb does not.
 _EVENT_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|[ap]m\b)"
-                         r"|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)
+                         r"|\b(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+                         r"|\b(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b", re.I)
 # Words a story reports with: a call to action or a notice that someone is said to have given is copy ("Download
 # the county's app …, the sheriff's office said", "… according to the co-op's website").
 _REPORTED = re.compile(r"\b(?:said|says|told|according to|(?:instructions?|website|notice|guidance|letter|message)"
                        r"\s+(?:says?|said|reads?|read))\b", re.I)
+# A call to action for someone else's service is a listing's or a notice's copy: "Sign up for free skating
+# lessons at the rink office", "Subscribe to the nursery's mailing list", "Get updates through the county app",
+# "Sign up for alerts by texting SNOW to 55555". Not when the outlet speaks of its own ("our", "us").
+_SOMEONE_ELSES = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+)?(?:county|city|town|village|state|school|district|library|PTA|PTO|church|club|rink"
+    r"|nursery|museum|park|parks|hospital|clinic|police|sheriff|fire|council|university|college|campus|center"
+    r"|centre|department|agency|utility|transit|township|borough|parish|community|front|box|ticket|registration"
+    r"|rec|recreation|senior|visitor|visitors|chamber|shelter|pantry|food|farm|market|theater|theatre|zoo"
+    r"|festival|fair|league|team|studio|gym|pool|co-op|cooperative|association|society|foundation)"
+    r"(?:['’]s|s['’])?\s+(?:[\w-]+\s+){0,2}?(?:office|desk|counter|app|website|site|hotline|line|list|newsletter"
+    r"|alerts?|updates|portal|page|hall|booth|window)\b"
+    r"|\bthe\s+[\w-]+['’]s\s+(?:[\w-]+\s+){0,2}?(?:list|newsletter|alerts?|updates|app|website|site|page|program)\b"
+    r"|\bby\s+(?:texting|calling|emailing|e-mailing|phoning|visiting|stopping by|writing to|contacting)\b",
+    re.I,
+)
+_OURS = re.compile(r"\b(?:our|us|we)\b", re.I)
 # Quotes are someone's words: "Please consider donating," the director said. How far back a call to action looks for
 # the quotation mark that opened the paragraph's quote: bounded, so that each costs at most this many characters
 # however long the line.
@@ -128,7 +145,7 @@ def _sentence_problems(document: Document, phrases: FurniturePhrases) -> Iterato
         sentence_end = _SENTENCE_END.search(text, match.end())
         end = sentence_end.end() if sentence_end else len(text)  # the pattern also matches at the end
         sentence = text[position:end].rstrip()
-        if _REPORTED.search(sentence):
+        if _REPORTED.search(sentence) or (_SOMEONE_ELSES.search(sentence) and not _OURS.search(sentence)):
             continue
         yield Problem(position, position + len(sentence),
                       f'"{_quote(sentence)}" is a call to action to readers, not copy')
@@ -179,7 +196,9 @@ def promo_text(document: Document, options: PromoTextOptions) -> Iterator[Proble
     Labels must fill a whole line and lead-ins must start one, so the same words inside a real
     sentence stay silent ("She said she would sign up for the course", "Subscribers rose 10%",
     "Also read the small print, the union said"). So do a call to action inside a quotation or in a
-    sentence that reports it ("…, the sheriff's office said"), and a sentence that opens with a
+    sentence that reports it ("…, the sheriff's office said"), a call to action for someone else's
+    service ("Sign up for free skating lessons at the rink office", "Subscribe to the nursery's mailing
+    list"; not when it says "our"), an event listing with its day or date, and a sentence that opens with a
     lead-in's word ("Listen: nobody here wants a tax rise."). A photo credit ("Photos: Getty Images", "© Jo Lee")
     is left to orphan-caption. On an HTML page only the story is read by default (``--html-scope``),
     so the site's own menus and footer are not reported. The phrase lists are data

@@ -107,13 +107,32 @@ _Result = TypeVar("_Result")
 _ISO_DATE = re.compile(r"\s*[\"']?([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])")
 
 
+_MONTHS = {name: number for number, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")), start=1) for name in names}
+# "December 4, 2026", "Dec. 4, 2026", "4 December 2026", "Friday, 4 Dec 2026": how a CMS writes the date out.
+_WRITTEN_DATE = re.compile(r"\s*[\"']?(?:[A-Za-z]+,?\s+)??"
+                           r"(?:(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?"
+                           r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>[A-Za-z]+)\.?,?)\s+(?P<year>\d{4})\b")
+
+
 def publication_date(value: str) -> datetime.date | None:
-    """The calendar date an ISO 8601 value starts with ("2015-03-02", "2015-03-02T10:00:00Z"), or None."""
+    """The calendar date an ISO 8601 value starts with ("2015-03-02", "2015-03-02T10:00:00Z"), or one written out
+    in English ("March 2, 2015", "2 March 2015"); None for anything else."""
     match = _ISO_DATE.match(value)
-    if match is None:
+    if match is not None:
+        year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    elif (written := _WRITTEN_DATE.match(value)) is not None:
+        named = (written.group("month") or written.group("month2")).casefold()
+        if named not in _MONTHS:
+            return None
+        day = int(written.group("day") or written.group("day2"))
+        year, month = int(written.group("year")), _MONTHS[named]
+    else:
         return None
     try:
-        return datetime.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        return datetime.date(year, month, day)
     except ValueError:
         return None
 

@@ -1,6 +1,10 @@
 """Document: lines, blocks and the one offset → (line, column) map."""
 
-from newslint.document import Document, Segment, SourceMap
+import datetime
+
+import pytest
+
+from newslint.document import Document, Segment, SourceMap, publication_date
 
 
 def test_positions_are_one_based_lines_and_columns() -> None:
@@ -79,3 +83,19 @@ def test_memo_computes_an_analysis_once_per_document() -> None:
     first, second = Document.from_text("a.txt", "abc"), Document.from_text("b.txt", "abcd")
     assert (first.memo(analysis), first.memo(analysis), second.memo(analysis)) == (3, 3, 4)
     assert calls == ["a.txt", "b.txt"]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2026-12-04", datetime.date(2026, 12, 4)),
+    ("2026-12-04T09:00:00-05:00", datetime.date(2026, 12, 4)),
+    ('"December 4, 2026"', datetime.date(2026, 12, 4)),
+    ("Dec. 4, 2026", datetime.date(2026, 12, 4)),
+    ("4 December 2026", datetime.date(2026, 12, 4)),
+    ("Friday, 4 Dec 2026", datetime.date(2026, 12, 4)),
+    ("Smarch 4, 2026", None),
+    ("next week", None),
+    ("2026-02-30", None),
+    ("February 30, 2026", None),
+])
+def test_a_publication_date_is_read_as_iso_or_written_out(value: str, expected: datetime.date | None) -> None:
+    assert publication_date(value) == expected
