@@ -20,6 +20,8 @@ _SOURCE = re.compile(r"^[(\[]?\s*(?:image\s+|photo\s+)?sources?\b", re.I)
 # A picture's or a video's source: a platform, a channel, a camera's owner.
 _PICTURE_SOURCE = re.compile(r"\b(?:youtube|facebook|instagram|twitter|tiktok|flickr|x\.com|vevo|photos?|images?|video"
                              r"|footage|screenshot|getty|shutterstock|istock|alamy|handout|file)\b", re.I)
+_FACT_BOX_LINES = 3
+_FACT_BOX_WORDS = 15
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s")
 
 
@@ -121,8 +123,9 @@ class CaptionFinder:
 
     def _under_a_fact_box(self, position: int) -> bool:
         """A "Source:" line that names no picture's source (no agency, no chain, no platform) right under a list
-        item: the source of a fact box's figures. Under a sentence it is left a credit: on real pages that is
-        mostly a chart's, whose picture is gone (bench/captions_accuracy.py lost 5 credits to that rule)."""
+        item, or under three short lines or more (a table's cells, a list's items): the source of a fact box's
+        figures. Under a sentence, or a title alone, it is left a credit: on real pages that is mostly a
+        chart's, whose picture is gone (bench/captions_accuracy.py lost 5 credits to that rule)."""
         item = self.lines[position]
         text = item.line.text
         lead = _SOURCE.match(text)
@@ -134,7 +137,15 @@ class CaptionFinder:
         above = self.lines[position - 1]
         if above.kind is not None or item.run - above.run > 1:
             return False
-        return _LIST_ITEM.match(above.line.text) is not None
+        if _LIST_ITEM.match(above.line.text):
+            return True
+        # A table's cells or a list's items as a page renders them: three short lines one after another, most of
+        # them figures or finished sentences (not a page's furniture: "Related Articles", "Tags: …").
+        box = self.lines[max(0, position - _FACT_BOX_LINES):position]
+        facts = sum(1 for line in box if re.search(r"\d", line.line.text) or TERMINAL.search(line.line.text))
+        return len(box) == _FACT_BOX_LINES and facts >= _FACT_BOX_LINES - 1 and all(
+            line.kind is None and len(line.line.text.split()) <= _FACT_BOX_WORDS and later.run - line.run <= 1
+            and line.run != self.first_run for line, later in zip(box, [*box[1:], item], strict=True))
 
     def _caption_beside(self, position: int, strong: bool) -> list[int]:
         """The caption next to a credit or residue line: same paragraph first, then the page's usual side."""
