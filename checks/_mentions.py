@@ -195,11 +195,16 @@ def _title_cased(title: str) -> bool:
 
 
 # The copy gives the other spelling itself: "Hrytsenko, whose name is also spelled Hritsenko", "Marit Hanson,
-# née Hansen", "(sometimes transliterated Hritsenko)", "flyers that misspell her name as Sorensen".
+# née Hansen", "(sometimes transliterated Hritsenko)", "flyers that misspell her name as Sorensen", a
+# correction's "Rowena Liddell, not Rowena Lidell", "Lena Hartmann, born Lena Hartman", "formerly Hartman",
+# "changed the family name from Steffenson", "her maiden name was Orlov".
 _STATED_VARIANT = re.compile(
-    r"\b(?:(?:also|sometimes|often|elsewhere|variously)\s+(?:spelled|spelt|written|transliterated|rendered)"
-    r"|(?:transliterated|spelled|spelt|rendered)\s+as|née|nee"
-    r"|misspel(?:l|ls|led|t|ling)\s+(?:his|her|their|its|the)\s+(?:\w+\s+)?names?)(?:\s+as)?\s+"
+    r"(?:,\s*not|\b(?:also|sometimes|often|elsewhere|variously)\s+(?:spelled|spelt|written|transliterated|rendered)"
+    r"|\b(?:transliterated|spelled|spelt|rendered)\s+as|\bnée|\bnee|(?<![-\w])born|\bformerly(?:\s+known\s+as)?"
+    r"|\b(?:changed|shortened|anglici[sz]ed|simplified)\s+(?:\w+\s+){0,2}names?\s+from"
+    r"|\bmaiden\s+name(?:\s+(?:was|is))?"
+    r"|\bmisspel(?:l|ls|led|t|ling)\s+(?:his|her|their|its|the)\s+(?:\w+\s+)?names?"
+    r"|\bmisspel(?:l|ls|led|t|ling)\s+the\s+name\s+of\s+[^.]{1,80}?\s+as)(?:\s+as)?\s+"
     r"(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:or\s+)?[A-Z][\w'’-]*){0,2})")
 
 
@@ -244,6 +249,10 @@ def mentions_in(
     )
     titles_of_works = _titles_of_works(text, italics)
     stated_variants = _stated_variants(text)
+    # A word the story uses as a place or a company somewhere ("grew up in Newburgh") names it in every bare
+    # mention too ("Newburgh will always be home").
+    things = {without_possessive(m.group()) for m in CAPITALISED_WORD.finditer(text)
+              if _names_a_thing(text, m.start(), m.end())}
 
     def plausible(mention: Mention) -> bool:
         if is_romanised_given(mention.surname.text):
@@ -257,6 +266,10 @@ def mentions_in(
             return False
         if mention.has_given:
             return True
+        # "Ford's sales rose", "She sells Ford trucks", a headline's "Newburgh man elected": a company, body or
+        # place, whichever cue found the word; "Mr. Ford" is a person.
+        if mention.cue != "title" and (mention.surname.text in things or _headline_place(text, mention)):
+            return False
         # A lone capitalised word: a sentence-initial common word, or part of a place or body? Not
         # after a title: "Senator Hill" is a person although the story writes "hill" too.
         surname = mention.surname.text
@@ -364,21 +377,43 @@ def _second_references(text: str, full_names: list[Mention]) -> Iterator[Mention
 
 
 _THING_AFTER = re.compile(
-    r"(?:[’']s)?\s+(?:(?:former|new|old|local|nearby|main|flagship|closed|shuttered)\s+)?(?:(?:\w+)\s+)?"
+    r"(?:[’']s)?\s+(?:(?:former|new|old|local|nearby|main|flagship|closed|shuttered)\s+)?"
+    r"(?:(?!(?:said|says|told|tells|added|adds|noted|notes|wrote|writes|and|or|whose|who|has|had|was|is)\b)\w+\s+)?"
     r"(?:stores?|plants?|factory|factories|dealerships?|shares|stock|headquarters|waterfront|downtown|campus|branch"
-    r"|outlets?|brand|products|restaurants?|hotels?|airport|warehouses?|mall|chain|franchise|supermarkets?|offices"
-    r"|county|township|harbou?r|river|streets?|road|avenue|shoppers|customers|employees|workers)\b"
+    r"|outlets?|brand|products?|restaurants?|hotels?|airport|warehouses?|mall|chain|franchise|supermarkets?|offices"
+    r"|county|township|harbou?r|river|streets?|road|avenue|shoppers|customers|employees|workers|sales|trucks?"
+    r"|cars?|vehicles?|models?|dealers?|profits?|revenues?|earnings|phones?|scooters?|bikes?|services|software"
+    r"|apps?|recalls?|lots?|site|showroom|logo|sign|garage)\b"
     r"|\s+(?:spokes(?:wo)?man|spokesperson|executives?|officials)\b")
 _BODY_OR_PLACE_BEFORE = re.compile(r"\b(?:members?\s+of|(?:works?|worked|working)\s+(?:for|at)"
+                                   r"|(?:sales|shares|jobs|workers|employees|layoffs|strikes?)\s+(?:at|of)"
                                    r"|(?:in|near|outside|downtown)(?:\s+(?:the\s+)?(?:city|town|village)\s+of)?)\s+$",
                                    re.I)
 _BEFORE_REACH = 30
 
 
+# A headline's place before the people or things of it: "Newburgh man elected", "Paris diner reopens".
+_PLACE_IN_A_HEADLINE = re.compile(
+    r"\s+(?:man|woman|men|women|boy|girl|teen|teens|couple|family|families|resident|residents|native|natives"
+    r"|diner|restaurant|bakery|shop|store|school|schools|teacher|teachers|students?|council|police|firefighters"
+    r"|mayor|officials?|voters|hospital|church|library|club|team|business|businesses|farm|farmer|farmers"
+    r"|company|plant|mill|factory|workers|nurse|doctor|veteran|pastor|artist|author|chef|owner|landlord)\b")
+
+
+def _headline_place(text: str, mention: Mention) -> bool:
+    line_end = text.find("\n")
+    return 0 <= mention.start and (line_end < 0 or mention.end <= line_end) and \
+        _PLACE_IN_A_HEADLINE.match(text, mention.surname.end) is not None
+
+
 def _names_a_thing(text: str, start: int, end: int) -> bool:
     """ "Ford's former transmission plant", "a Kroger store", "a member of Mensa", "Newburgh's waterfront": the
     word at ``text[start:end]`` names a company, body or place (a letter away from someone's surname)."""
-    return _THING_AFTER.match(text, end) is not None or \
+    if _THING_AFTER.match(text, end) is not None:
+        return True
+    # "in Newburgh", "a member of Mensa"; not "in Johnson's absence", a person's.
+    possessive = text[end:end + 2] in ("'s", "’s") or text[max(start, end - 2):end] in ("'s", "’s")
+    return not possessive and \
         _BODY_OR_PLACE_BEFORE.search(text, max(0, start - _BEFORE_REACH), start) is not None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -115,8 +116,11 @@ def name_spelling(document: Document, options: NameSpellingOptions) -> Iterator[
     "Kovalenkov" and his wife "Kovalenkova"), a bare surname used only before a full name (in the body,
     not the headline), names after "the" ("the Mariners"), names in quoted or italic titles of works, a
     country and its people ("Israel", "Israeli"), a spelling the copy gives itself ("also spelled
-    Hritsenko", "née Hansen"), a company, body or place a letter from a surname ("Ford's former
-    plant", "a Kroger store", "a member of Mensa", "Newburgh's waterfront"), and romanised given names
+    Hritsenko", "née Hansen", "Rowena Liddell, not Rowena Lidell", "born Lena Hartman"), a company, body
+    or place a letter from a surname ("Ford's former plant", "Ford's sales", "a Kroger store", "a member
+    of Mensa", "Newburgh's waterfront", a headline's "Newburgh man elected"; a word used as a place once is
+    that place in every bare mention), relatives side by side ("Kristen Moore and her sister, Kirsten
+    Moore"), and romanised given names
     after the surname ("Kim Min-jun", "Kim Min-jin"). A nickname inside a name is passed over
     (William "Red" Ahern), and the first of a double surname ("García" of "Ana María García Márquez")
     or a surname without its article ("Hashimi" of "Omar al-Hashimi") alone is that person.
@@ -443,9 +447,18 @@ def _coordinated(document: Document, first: Person, second: Person) -> bool:
             if 0 <= index < len(starts):
                 b = second.mentions[index]
                 earlier, later = sorted((a, b), key=lambda m: m.start)
-                if document.text[earlier.end : later.start].strip() in {"and", "&", ",", ", and"}:
+                between = document.text[earlier.end : later.start]
+                if between.strip() in {"and", "&", ",", ", and"} or _KIN_BETWEEN.fullmatch(between):
                     return True
     return False
+
+
+# "Kristen Moore and her sister, Kirsten Moore", "Jon Pellow, whose twin brother John Pellow": relatives side by side.
+_KIN_BETWEEN = re.compile(
+    r"\s*,?\s*(?:and|&|with|or|,|whose|who\s+(?:is|was)|joined\s+by)?\s+(?:(?:his|her|their|the)\s+)?"
+    r"(?:\w+\s+){0,2}?(?:sister|brother|wife|husband|son|daughter|mother|father|cousin|twin|partner|spouse|sibling"
+    r"|niece|nephew|aunt|uncle|grandson|granddaughter|grandmother|grandfather|stepson|stepdaughter|stepmother"
+    r"|stepfather|fiancée?|widow|widower)s?\s*,?\s*", re.I)
 
 
 def _given_name_problems(document: Document, people: list[Person]) -> Iterator[Problem]:
