@@ -39,7 +39,7 @@ def orphan_caption(document: Document, options: OrphanCaptionOptions) -> Iterato
     date. Beside a credit that can only be a picture's, a short description needs no further sign when the
     picture stands apart from the copy, with residue or page furniture around it; below a credit, a
     paragraph longer than most captions needs two signs, since a picture with only a credit is often
-    followed by the story's lede. "Image caption …", "Image source, …", "Pictured: …" lines, the wire's
+    followed by the story's lede. "Image caption …", "Image source, …" lines, the wire's
     caption openings ("In this Jan. 9, 2014, file photo, …", "In this photo taken Monday, …", "This undated
     photo provided by the police shows …") and image file names are reported wherever they stand; a
     sentence that reports what a picture shows ("This photo shows how it has changed, Pell said") or uses

@@ -89,8 +89,16 @@ def _exit_status(report: Report, fail_on: str) -> int:
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
+class _AsTyped(click.Context):
+    @property
+    def command_path(self) -> str:  # "Try 'newslint --help'", not the hidden "newslint lint --help"
+        return self.find_root().info_name or "newslint"
+
+
 class _LintCommand(click.Command):
     """The lint command's usage reads as users type it: ``newslint [OPTIONS] PATH...``."""
+
+    context_class = _AsTyped
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_usage(ctx.find_root().info_name or "newslint", " ".join(self.collect_usage_pieces(ctx)))
@@ -200,6 +208,9 @@ def lint(paths, select, ignore, output_format, output_file, show_source, quiet, 
     and the engine reports a suppression that suppresses nothing as unused-suppression (info; see
     --explain unused-suppression).
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.
+
+    Other commands (each with --help): newslint init (a starter configuration), newslint serve (an HTTP
+    server), newslint lsp (a language server for editors).
     """
     try:
         installed = load_checks()
@@ -373,7 +384,7 @@ def _emit(report: Report, output_format: str, output_file: str | None, options: 
 
 def _extra_missing(command: str, extra: str, error: ImportError) -> None:
     _notify(f"error: newslint {command} needs the {extra} extra ({error.name} is not installed): "
-            f"pip install 'newslint[{extra}]'")
+            f"pip install '.[{extra}]' in newslint's folder")
     sys.exit(EXIT_ERROR)
 
 

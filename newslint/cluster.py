@@ -81,7 +81,8 @@ def lint_on_dask(address: str, sources: Iterable[Source], recipe: LinterRecipe,
     try:
         from distributed import Client
     except ImportError:
-        raise ClusterError("--dask-scheduler needs the dask extra: pip install 'newslint[dask]'") from None
+        raise ClusterError("--dask-scheduler needs the dask extra: pip install '.[dask]' in newslint's folder") \
+            from None
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except OSError as error:

@@ -22,6 +22,7 @@ _HEADER = """\
 # max-file-size = "10 MB"         # a larger input is an error; the other files are still linted
 # encoding = "utf-8"              # read every input in this encoding instead of detecting it
 # date = "2026-01-28"             # publication date of stories that carry none (date-weekday's year)
+# html-scope = "article"          # HTML pages: lint the story only (article) or the whole page (page)
 
 # [per-file-ignores]              # globs relative to this file's folder
 # "archive/**" = ["name-spelling"]
