@@ -480,6 +480,26 @@ def test_a_lint_run_imports_neither_the_server_nor_the_language_server(tmp_path)
 
 
 @pytest.mark.e2e
+def test_the_socket_listens_before_the_server_says_it_is_serving(monkeypatch) -> None:
+    # uvicorn runs the app's start-up (which prints "serving on") before its own listen(): a client told the
+    # port must be queued from then on, not refused.
+    import uvicorn
+
+    from newslint.server.app import serve
+
+    connected: list[bool] = []
+
+    def run_without_serving(self, sockets=None) -> None:
+        (listener,) = sockets
+        with socket.create_connection(listener.getsockname()[:2], timeout=5):
+            connected.append(True)
+        listener.close()
+
+    monkeypatch.setattr(uvicorn.Server, "run", run_without_serving)
+    serve(Config(select=("promo-text",)), "127.0.0.1", 0)
+    assert connected == [True]
+
+
 def test_serve_says_the_port_it_listens_on_and_a_taken_port_is_one_clear_error(tmp_path):
     command = [sys.executable, "-m", "newslint", "serve", "--port", "0"]
     server = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

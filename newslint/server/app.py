@@ -321,6 +321,9 @@ def serve(config: Config, host: str, port: int, max_body: int = DEFAULT_MAX_BODY
         listener.close()
         raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     port = listener.getsockname()[1]
+    # Listening from here on: "serving on" is printed when the model is loaded, before uvicorn's own listen()
+    # (lifespan first), and a client told so must be queued, not refused.
+    listener.listen(2048)
 
     def ready() -> None:
         print(f"newslint: serving on http://{host}:{port}/ (LanguageTool API at /v2, JSON API at /v1/lint)",
