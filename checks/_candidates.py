@@ -15,17 +15,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ._name_parts import (
-    ARABIC_ARTICLES,
-    MAX_NAME_WORD_LENGTH,
-    Mention,
-    spelling,
-    strippable_words,
-    without_article,
-    without_possessive,
-    word_list,
-)
-from ._names_variants import VariantIndex, fold
+from ._name_parts import MAX_NAME_WORD_LENGTH, Mention, spelling, strippable_words, without_possessive, word_list
+from ._names_variants import ARABIC_ARTICLES, VariantIndex, fold, without_article
 
 # A capitalised word not glued to the word before it ("U.S" pieces and "e.g.Smith" are not names); after an Arabic
 # article it is a surname of its own ("al-Hashimi", "ad-Darwish").

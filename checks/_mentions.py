@@ -106,10 +106,11 @@ def entities(doc: "Doc", offset: int = 0) -> Iterator[Entity]:
             possessive = next((i for i, t in enumerate(tokens[:-1]) if t.text in ("'s", "’s")), None)
             if possessive is not None:
                 tokens = tokens[possessive + 1 :]
-        words = [t for t in tokens if t.text[:1].isupper() and fold(t.text.rstrip(".")) not in titles]
         start = tokens[0].idx
-        yield Entity(start + offset, entity.end_char + offset, entity.label_, doc.text[start : entity.end_char],
-                     len(words) > 1)
+        written = doc.text[start : entity.end_char]
+        # Words between spaces: "Ribeiro-Costa" is one word, though the tagger cuts it in three.
+        words = [w for w in written.split() if w[:1].isupper() and fold(w.rstrip(".")) not in titles]
+        yield Entity(start + offset, entity.end_char + offset, entity.label_, written, len(words) > 1)
 
 
 def _ner_mentions(found: Sequence[Entity], text: str) -> Iterator[Mention]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ._names_variants import fold
+from ._names_variants import ARABIC_ARTICLES, fold
 from ._phrases import load_lines
 
 # Lowercase words that belong inside a name ("Ludwig van Beethoven", "Osama bin Laden").
@@ -33,15 +33,7 @@ _INITIAL = re.compile(r"^(?:[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z]{2,3})$")
 _TOKEN = re.compile(r"\S+")
 
 
-# "Omar al-Hashimi", "Nabil el-Arabi", "Nabil ad-Darwish": the article joined to a surname, in lower case.
-ARABIC_ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "ed", "er", "es", "et")
 ARABIC_ARTICLE = re.compile(rf"(?:{'|'.join(ARABIC_ARTICLES)})-(?=[A-Z])")
-
-
-def without_article(key: str) -> str | None:
-    """ "hashimi" for the key "al-hashimi"; None for a surname with no article."""
-    article, hyphen, rest = key.partition("-")
-    return rest if hyphen and rest and article in ARABIC_ARTICLES else None
 _ROMANISED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 

@@ -60,6 +60,16 @@ def fold(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
 
 
+# "Omar al-Hashimi", "Nabil el-Arabi", "Nabil ad-Darwish": the article joined to a surname, in lower case.
+ARABIC_ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "ed", "er", "es", "et")
+
+
+def without_article(key: str) -> str | None:
+    """ "hashimi" for the key "al-hashimi"; None for a surname with no article."""
+    article, hyphen, rest = key.partition("-")
+    return rest if hyphen and rest and article in ARABIC_ARTICLES else None
+
+
 def has_diacritics(name: str) -> bool:
     return fold(name) != name.casefold().replace("’", "'")
 
@@ -74,6 +84,12 @@ def misspelling_pattern(first: str, second: str) -> str | None:
     if first.casefold() == second.casefold():
         return None
     a, b = fold(first), fold(second)
+    # "al-Qahtani" and "Qahtanni": the article is written or left out, so the slip is in the rest.
+    bare_a, bare_b = without_article(a) or a, without_article(b) or b
+    if (bare_a, bare_b) != (a, b):
+        if bare_a == bare_b:
+            return None
+        a, b = bare_a, bare_b
     if a == b:
         return PATTERN_DIACRITICS
     if _mac_to_mc(a) == _mac_to_mc(b):
@@ -163,7 +179,7 @@ def _index_forms(name: str) -> set[str]:
     folded = fold(name)
     if not folded or len(folded) > MAX_NAME_LENGTH:
         return set()
-    return {folded, _mac_to_mc(folded)}
+    return {folded, _mac_to_mc(folded), without_article(folded) or folded}
 
 
 def _deletion_keys(name: str) -> set[str]:

@@ -11,8 +11,8 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from ._name_parts import Mention, nickname_groups, spelling, without_article
-from ._names_variants import fold
+from ._name_parts import Mention, nickname_groups, spelling
+from ._names_variants import fold, without_article
 
 # Given names as short as this still count as a short form of a longer one ("Chris" / "Christopher").
 _MIN_SHORT_FORM = 3
