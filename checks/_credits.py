@@ -146,6 +146,11 @@ def chain_strength(text: str, words: CreditWords, *, roles: bool = True) -> Stre
     # Photographer": the outlet a photographer works for, or the role, is as good as an agency.
     agencies = [part for part in parts if is_agency(part, words) or roles and len(parts) > 1
                 and _NEWSROOM_ROLE.match(part)]
+    if not agencies and len(parts) == 2 and "/" in text and _is_name(parts[0]) and len(parts[1].split()) > 1 \
+            and words.outlet_word.match(parts[1]):
+        # "Kira Vessel / Dunmore Herald": an outlet no list knows. A byline reads the same under a headline, so
+        # it is a credit beside a caption only.
+        return "weak"
     if not agencies or not all(part in agencies or _is_filler(part) or _is_name(part) for part in parts):
         return None
     if len(parts) > 1:

@@ -45,9 +45,10 @@ def orphan_caption(document: Document, options: OrphanCaptionOptions) -> Iterato
     sentence that reports what a picture shows ("This photo shows how it has changed, Pell said") or uses
     a figure of speech ("In this picture-perfect town") is copy.
 
-    A news agency's name alone ("REUTERS") is reported only beside a caption, since a byline's second line
-    reads the same. A sentence of copy that mentions Reuters or a photographer stays silent: a credit must
-    be a line (or a line's end) of its own, and a caption must sit beside a credit or picture residue and
+    A news agency's name alone ("REUTERS") and a name with an outlet no list knows ("Kira Vessel / Dunmore
+    Herald") are reported only beside a caption, since a byline reads the same. A sentence of copy that
+    mentions Reuters or a photographer stays silent: a credit must be a line (or a line's end) of its own,
+    and a caption must sit beside a credit or picture residue and
     read as a description — not as speech ("said"), not addressed to the reader, not continuing the
     paragraph before ("But …", "He …"), not a headline. A subhead that opens with a credit's word
     ("Credit Card Debt", "Via Rail Canada", "Copyright Fight") is no credit: with no colon, such a lead needs
