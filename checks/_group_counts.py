@@ -462,7 +462,29 @@ def _is_bare_reference(tokens: list[Token], index: int | None) -> bool:
         return False
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
     participle = word.endswith(("ed", "ing", "en")) or word in {"held", "hurt", "killed", "shot", "caught"}
-    return not (participle and (following in _RESTRICTING_WORDS or following in {"by", "as", "while", "if"}))
+    if not (participle and (following in _RESTRICTING_WORDS or following in {"by", "as", "while", "if"})):
+        return True
+    # "the 38 passengers rescued from the bus were taken …" narrows the group; in "The 11 jurors deliberated for
+    # five hours." the -ed word is the sentence's own verb, and nothing after it is.
+    return word.endswith("ed") and not _finite_verb_follows(tokens, index + 1)
+
+
+_FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
+           "must", "should", "said", "says", "told", "remain", "remained", "remains", "became", "become"}
+_CLAUSE_STOP = {".", ";", "!", "?", ":"}
+
+
+def _finite_verb_follows(tokens: list[Token], index: int) -> bool:
+    for position in range(index, min(index + _FINITE_REACH, len(tokens))):
+        word = tokens[position].lower
+        if word in _CLAUSE_STOP:
+            return False
+        if word in _FINITE:
+            return True
+    return True  # a long clause: read it as narrowed, as before
+
+
+_FINITE_REACH = 20  # tokens
 
 
 def _is_round_figure(tokens: list[Token], first: int) -> bool:
