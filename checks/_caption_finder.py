@@ -20,6 +20,10 @@ _SOURCE = re.compile(r"^[(\[]?\s*(?:image\s+|photo\s+)?sources?\b", re.I)
 # A picture's or a video's source: a platform, a channel, a camera's owner.
 _PICTURE_SOURCE = re.compile(r"\b(?:youtube|facebook|instagram|twitter|tiktok|flickr|x\.com|vevo|photos?|images?|video"
                              r"|footage|screenshot|getty|shutterstock|istock|alamy|handout|file)\b", re.I)
+_INSTITUTION = re.compile(r"\b(?:Board|Office|Bureau|Department|Dept|Council|Survey|Agency|Census|Commission"
+                          r"|University|Institute|Association|Society|Authority|Administration|Ministry|Service"
+                          r"|Center|Centre|Foundation|Fund|Bank|Reserve|Organi[sz]ation|Assessor|Clerk|District"
+                          r"|County|City|State|Committee|Trust|Statistics|Registry|Police|Sheriff)\b")
 _FACT_BOX_LINES = 3
 _FACT_BOX_WORDS = 15
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s")
@@ -63,7 +67,8 @@ class CaptionFinder:
             elif item.kind == "attached":
                 self._report(position, "photo caption with its credit and no photo")
             elif item.kind == "marker" and is_wire_caption(text):
-                self._report(position, "a wire photo's caption (\"In this … photo\"), with no photo")
+                self._report(position, "a wire photo's caption (\"In this photo …\", \"This photo … shows\"), "
+                                       "with no photo")
             elif item.kind == "marker":
                 self._report(position, "photo caption or credit left by a web page, with no photo")
             elif item.kind == "file-name":
@@ -133,6 +138,10 @@ class CaptionFinder:
             return False
         named = text[lead.end():].strip(" :.()[]")
         if is_agency(named, self.words) or _PICTURE_SOURCE.search(named):
+            return False
+        # A body's data ("the Harlow County Fair Board", "U.S. Census Bureau; county assessor"), not a person's
+        # name: "Source: Jo Lee" is most often a photographer's credit.
+        if not (_INSTITUTION.search(named) or named[:1].islower() or ";" in named or named.startswith("The ")):
             return False
         above = self.lines[position - 1]
         if above.kind is not None or item.run - above.run > 1:

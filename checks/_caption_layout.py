@@ -40,25 +40,27 @@ def caption_part(text: str, credit: str) -> str:
 
 # The wire's own caption openings, which point at the picture they sit under: "In this Jan. 9, 2014, file photo,
 # …", "In this photo taken Monday, …", "In this image made from video, …", "This undated photo provided by the
-# police shows …". Not "In this photo finish", "In this picture-perfect town", "In this image, the company …"
-# (a figure of speech: "image" and "picture" need a date or a participle), nor "This photo shows how it has
-# changed, Ruiz said" (reported: copy about a picture).
+# police shows …". Each names the picture's date or kind, or how it was made or came: "In this famous photo, Ali
+# stands over Liston" (an obituary's copy), "In this photo finish", "In this market, the picture from Washington
+# …", "This picture shows the scale of the problem" are figures of speech, and "This photo shows how it has
+# changed, Ruiz said" reports what a picture shows (copy about it).
 _PICTURE = r"(?:photo(?:graph)?|image|picture|frame grab|video grab|still image|screenshot|screen grab)(?![-\w])"
-_PICTURE_WORDS = r"(?:[\w’'&]+[.,]?\s+){0,6}?"
-_PICTURED_BY = r"(?:taken|made|provided|released|obtained|posted|shot|distributed|supplied|courtesy|from)\b"
-# "FILE - " opens a wire file photo's caption; a scraper may glue the credit before it ("Jo Lee, File - FILE - …").
+_PICTURE_WORDS = r"(?:(?:\d{1,4},?|[\w’'&]+\.?)\s+){0,6}?"  # commas only in a date's figures
+_PICTURE_KIND = r"(?:file|handout|undated|aerial|(?:19|20)\d\d,?)\s+"
+_PICTURED_BY = (r"(?:taken|made|provided|released|obtained|posted|shot|distributed|supplied|made available"
+                r"|from\s+(?:a\s+)?(?:video|surveillance|security|drone|dashcam|body)|courtesy\s+of)\b")
 _FILE_LABEL = r"(?:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3},\s+File\s*[-–—]\s*)?(?:FILE\s*[-–—:]\s*)?"
 _IN_THIS_PICTURE = re.compile(
-    rf"^{_FILE_LABEL}In this\s+{_PICTURE_WORDS}(?:photo(?:graph)?|frame grab|video grab|still image|screen ?shot"
-    rf"|screen grab)(?![-\w]),"
-    rf"|^{_FILE_LABEL}In this\s+{_PICTURE_WORDS}(?:file|handout|undated|aerial|\d{{4}},?)\s+{_PICTURE},"
+    rf"^{_FILE_LABEL}In this\s+{_PICTURE_WORDS}{_PICTURE_KIND}{_PICTURE},"
     rf"|^{_FILE_LABEL}In this\s+{_PICTURE_WORDS}{_PICTURE},?\s+{_PICTURED_BY}"
 )
 _THIS_PICTURE_SHOWS = re.compile(
-    rf"^{_FILE_LABEL}This\s+{_PICTURE_WORDS}{_PICTURE},?\s+"
-    rf"(?:(?:{_PICTURED_BY}|made available)[^.]{{0,150}}?\s)?shows?\b[^.]*"
+    rf"^{_FILE_LABEL}This\s+(?:{_PICTURE_WORDS}{_PICTURE_KIND}{_PICTURE},?\s+(?:{_PICTURED_BY}[^.]{{0,150}}?\s)?"
+    rf"|{_PICTURE_WORDS}{_PICTURE},?\s+{_PICTURED_BY}[^.]{{0,150}}?\s)shows?\b"
 )
 _REPORTED = re.compile(r"\b(?:said|says|according to)\b")
+# A sentence ends after a word of three lower-case letters or more: "Jan. 9", "Inc. Chairman", "St. Anne" go on.
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z\"“])")
 
 
 # "1. The Salt Road, by Ana Ruiz. … (Harbor House)": a numbered list's entry, whose brackets hold a publisher,
@@ -73,11 +75,11 @@ def is_marker(text: str) -> bool:
 
 
 def is_wire_caption(text: str) -> bool:
-    """ "In this Jan. 9, 2014, file photo, …", "This undated photo provided by … shows …": a caption by its words."""
-    if _IN_THIS_PICTURE.match(text):
-        return True
-    shows = _THIS_PICTURE_SHOWS.match(text)  # its sentence must not report it: copy about a picture
-    return shows is not None and _REPORTED.search(shows.group()) is None
+    """ "In this Jan. 9, 2014, file photo, …", "This undated photo provided by … shows …": a caption by its words,
+    whose first sentence reports no one (a second one may: "… Apple said Jobs is resigning")."""
+    if not (_IN_THIS_PICTURE.match(text) or _THIS_PICTURE_SHOWS.match(text)):
+        return False
+    return _REPORTED.search(_SENTENCE_BREAK.split(text, maxsplit=1)[0]) is None
 
 
 def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:

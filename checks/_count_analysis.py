@@ -49,12 +49,15 @@ _CHANGE = lazy(
     re.I,
 )
 ANY_GROUP = "*"  # "two more joined": a change to whichever group was being counted
-# Members leaving or joining, said of some of them: "Two have since resigned", "One juror fell ill and was
-# excused", "two hostages were freed", "she quit"; not "the branch hours were cut" (said of something else).
+# Members leaving or joining, said of a number of them: "Two have since resigned", "One juror fell ill and was
+# excused", "two hostages were freed"; not "She left early", "One driver said the left lane was closed" or "She
+# said the branch hours were cut" (said of someone or something else).
 _LEFT_OR_JOINED = lazy(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|both|several|some|he|she|they|who)\b"
-    r"(?:[^\S\n]+[\w'’,-]+){0,6}?[^\S\n]+(?:(?:has|have|had|also|since|later|then|and)[^\S\n]+){0,3}"
-    r"(?:resign(?:ed|s)?|quit|left|died|retired|withdr[ae]wn?|dropped out|stepped down|joined"
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|both|several|some)\b"
+    r"(?:[^\S\n]+(?!(?:said|says|told|tells|who|which|that)\b)[\w'’,-]+){0,6}?[^\S\n]+"
+    r"(?:(?:has|have|had|also|since|later|then|and)[^\S\n]+){0,3}"
+    r"(?:resign(?:ed|s)?|quit|(?<=have )left|(?<=has )left|(?<=had )left|died|retired|withdr[ae]wn?|dropped out"
+    r"|stepped down|joined"
     r"|(?:was|were|been|got)[^\S\n]+(?:excused|freed|released|removed|dismissed|fired|expelled|ousted|dropped"
     r"|killed|added|elected|appointed|sworn in|hired|replaced|rescued|discharged|suspended|disqualified|cut))\b",
     re.I,

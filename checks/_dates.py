@@ -351,17 +351,19 @@ _NEAR_THE_STORY_DATE = 200
 
 
 def year_near(month: int, day: int, anchor: datetime.date, others: frozenset[int] = frozenset(),
-              source: str = "the story's date") -> YearReading | None:
+              source: str = "the story's date", written_in_full: frozenset[int] = frozenset()) -> YearReading | None:
     """The year of a yearless date in a story dated ``anchor`` (its publication date or dateline, named by
     ``source``): the year that puts the date nearest to it, also accepting a second year as near, and those of
     ``others`` (the years of the story's own dates) next to the story's year. A year further off is a past the
-    story recalls ("born May 1, 1937"), which a yearless date does not take unless its own passage names it."""
+    story recalls ("born May 1, 1937"), which a yearless date does not take unless its own passage names it, or
+    the story writes the same day in full in that year (``written_in_full``: "won on Nov. 5, 2024" … "Tuesday,
+    Nov. 5")."""
     candidates = _candidate_years(month, day, anchor)
     if not candidates:
         return None
     year = candidates[0][1]
     near = {candidate for distance, candidate in candidates[1:] if distance <= _NEAR_THE_STORY_DATE}
-    beside = {other for other in others if abs(other - anchor.year) <= 1}
+    beside = {other for other in others if abs(other - anchor.year) <= 1} | written_in_full
     return YearReading(year, frozenset(near | beside) - {year}, source)
 
 

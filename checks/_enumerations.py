@@ -78,9 +78,11 @@ _CONTINUING_ABBREVIATION = lazy(
     r"|Rev|Pres|Gens)\."
 )
 # An age, a party and state, or a name's suffix after a name: "John Smith, 24," "Joe Lieberman, I-Conn.",
-# "John Smith, Jr.", "Ann Lee, M.D.".
+# "John Smith, Jr.", "Ann Lee, M.D."; a generation ("Ed Pell, III") only after a name of two words, so that the
+# opera's "acts I, II, III and IV" stay four.
 _PERSONAL_SUFFIX = lazy(rf",{_LIST_SPACE}(?:\d{{1,3}}(?=[,;)\s])|[RDI]-[A-Z][\w.]*"
-                        r"|(?:Jr|Sr|M\.D|Ph\.D|D\.D\.S|R\.N|Esq)\.|(?:II|III|IV|V)(?![\w.]))")
+                        r"|(?:Jr|Sr|M\.D|Ph\.D|D\.D\.S|R\.N|Esq)\.)")
+_GENERATION = lazy(rf",{_LIST_SPACE}(?:II|III|IV)(?![\w.])")
 # A comma and a name right after a list item: in a list parted by semicolons, part of the item.
 _QUALIFIER = lazy(rf",{_LIST_SPACE}(?=(?:the\s+)?[A-Z])")
 _SEPARATOR = lazy(rf"(?P<punct>[;,])?(?P<space>{_LIST_SPACE})?(?:(?P<conj>and|or){_LIST_SPACE})?", re.I)
@@ -130,6 +132,8 @@ def _read_item(text: str, position: int, merge_regions: bool) -> int | None:
     name = text[position:end].removeprefix("the ").rstrip(".").casefold()
     while True:
         suffix = words.abbreviation_suffix.match(text, end) or _PERSONAL_SUFFIX.match(text, end)
+        if suffix is None and len(name.split()) >= 2:
+            suffix = _GENERATION.match(text, end)
         if suffix is None and merge_regions and name not in words.regions:
             suffix = words.region_suffix.match(text, end)
         if suffix is None:

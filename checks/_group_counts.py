@@ -159,19 +159,21 @@ class GroupCount(NamedTuple):
 
 
 _EMERGENCY_NUMBERS = frozenset({"911", "999"})
-_CLOCK_WORDS = frozenset({"a.m.", "p.m.", "a.m", "p.m", "am", "pm", "o'clock"})
-_STREET_WORDS = frozenset({"st", "street", "ave", "avenue", "rd", "road", "blvd", "boulevard", "lane", "ln", "drive",
-                           "dr", "way", "court", "ct", "place", "pl", "terrace", "parkway", "pkwy", "highway", "hwy"})
+_CLOCK_WORDS = frozenset({"a.m.", "p.m.", "a.m", "p.m", "am", "pm", "o'clock"})  # lower case: "PM candidates"
+# Abbreviated only: "the 12 Wall Street banks", "the nine Supreme Court justices" are groups.
+_STREET_ABBREVIATIONS = frozenset({"St", "Ave", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Pkwy", "Hwy", "Ter"})
 
 
-def _street_follows(tokens: list[Token], index: int) -> bool:
-    """ "3 Elm St.", "12 Grove Street", "40 Old Mill Road": a house number before one or two capitalised words and
-    a street's word."""
+def _street_follows(tokens: list[Token], first: int, index: int) -> bool:
+    """ "the 3 Elm St. tenants", "40 Old Mill Rd. families": a house number, in figures, before one or two
+    capitalised words and a street's abbreviation."""
+    if not tokens[first].text.isdigit():
+        return False
     for position in range(index, min(index + 3, len(tokens))):
         token = tokens[position]
         if not token.text[:1].isupper():
             return False
-        if position > index and token.lower in _STREET_WORDS:
+        if position > index and token.text in _STREET_ABBREVIATIONS:
             return True
     return False
 
@@ -345,7 +347,8 @@ def _group_count(
     if following is not None and following.lower.split("-")[0] in _units():
         return None
     # "the 2 a.m. calls", "the 11 o'clock flights": a time; "the 3 Elm St. tenants": an address.
-    if following is not None and (following.lower.replace("’", "'") in _CLOCK_WORDS or _street_follows(tokens, after)):
+    if following is not None and (following.text.replace("’", "'") in _CLOCK_WORDS
+                                  or _street_follows(tokens, first, after)):
         return None
     if _names_something(text, tokens, first):
         return None

@@ -25,10 +25,9 @@ _PREPOSITION_BEFORE_LIST = lazy(r",?\s+(?:against|in|from|at|of|with|between|on|
 
 # What a player attempts: "completed 17 of 22 passes", "made 9 of 12 free throws", "won 12 of 19 faceoffs".
 _ATTEMPTS = frozenset({
-    "passes", "throws", "attempts", "faceoffs", "face-offs", "serves", "putts", "kicks", "tries", "conversions",
-    "chances", "pitches", "at-bats", "rebounds", "tackles", "carries", "targets", "catches", "baskets", "shots",
-    "three-pointers", "3-pointers", "saves", "penalties", "goals", "starts", "appearances", "games", "matches",
-    "races", "frames", "sets", "holes", "greens", "fairways", "drives", "returns", "punts", "snaps",
+    "passes", "throws", "attempts", "faceoffs", "face-offs", "serves", "putts", "kicks", "conversions", "pitches",
+    "at-bats", "rebounds", "tackles", "carries", "targets", "catches", "baskets", "shots", "three-pointers",
+    "3-pointers", "saves", "penalties", "fairways", "greens", "punts", "snaps",
 })
 
 
@@ -113,15 +112,19 @@ def count_claim(document: Document, options: Mapping[str, object]) -> Iterator[P
     reported: set[tuple[int, str | None]] = set()
     last_reported: dict[int, int] = {}  # value -> where the latest mention of a reported group of that size ends
     named: set[tuple[int, str | None]] = set()  # groups whose members the story has listed
+    latest_named: dict[int, bool] = {}  # size -> whether the latest group of that size was named by a list
     for reading in document.memo(count_readings):
         count = reading.count
         if count.kind != "bare" and _named_by_list(text, reading):
             named.add((count.value, count.noun))
+            latest_named[count.value] = True
             continue
+        # "The four, A, B, C and D, were arrested" … "Three of the four remain in jail": the group named before; not
+        # when another group of four came between ("four people were hurt … Three of the four").
+        if (count.value, count.noun) in named or (count.noun is None and latest_named.get(count.value, False)):
+            continue
+        latest_named[count.value] = False
         if not _states_group_size(count) or _is_tally(text, count):
-            continue
-        # "The four, A, B, C and D, were arrested" … "Three of the four remain in jail": the group named before.
-        if (count.value, count.noun) in named or (count.noun is None and any(v == count.value for v, _ in named)):
             continue
         # "the three Islamic Taleban guards" … "the three guards" … "the three men": one group, one finding.
         group = (count.value, count.noun)

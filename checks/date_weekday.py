@@ -173,7 +173,8 @@ def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[
             month_day = (found.month, found.day)
             if month_day not in readings:
                 readings[month_day] = (
-                    year_near(found.month, found.day, story.date, own_years, story.date_source)
+                    year_near(found.month, found.day, story.date, own_years, story.date_source,
+                              frozenset(d.year for d in references if (d.month, d.day) == month_day))
                     if story.date is not None
                     else infer_year(found.month, found.day, references)
                 )

@@ -43,8 +43,9 @@ _MAX_BLURB_WORDS = 60
 # An event listing names its time or its day ("joins the library to discuss her new book at 7 p.m. Thursday",
 # "joins the Rotary Club to talk about his book Dec. 10"); a video blurb does not.
 _EVENT_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|[ap]m\b)"
-                         r"|\b(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
-                         r"|\b(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b", re.I)
+                         r"|\b(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]s)"  # not "Monday's vote"
+                         r"|\b(?-i:(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|May|June|July"
+                         r"|August|September|October|November|December)\s+\d{1,2}\b", re.I)
 # Words a story reports with: a call to action or a notice that someone is said to have given is copy ("Download
 # the county's app …, the sheriff's office said", "… according to the co-op's website").
 _REPORTED = re.compile(r"\b(?:said|says|told|according to|(?:instructions?|website|notice|guidance|letter|message)"
@@ -60,11 +61,13 @@ _SOMEONE_ELSES = re.compile(
     r"|festival|fair|league|team|studio|gym|pool|co-op|cooperative|association|society|foundation)"
     r"(?:['’]s|s['’])?\s+(?:[\w-]+\s+){0,2}?(?:office|desk|counter|app|website|site|hotline|line|list|newsletter"
     r"|alerts?|updates|portal|page|hall|booth|window)\b"
-    r"|\bthe\s+[\w-]+['’]s\s+(?:[\w-]+\s+){0,2}?(?:list|newsletter|alerts?|updates|app|website|site|page|program)\b"
+    r"|\bthe\s+(?-i:[a-z])[\w-]*['’]s\s+(?:[\w-]+\s+){0,2}?(?:list|newsletter|alerts?|updates|app|website|site|page"
+    r"|program)\b"
     r"|\bby\s+(?:texting|calling|emailing|e-mailing|phoning|visiting|stopping by|writing to|contacting)\b",
     re.I,
 )
-_OURS = re.compile(r"\b(?:our|us|we)\b", re.I)
+# The outlet speaking of its own, or of the news it sells: "our newsletter", "breaking news alerts by texting NEWS".
+_OURS = re.compile(r"\b(?:[Oo]ur|us|[Ww]e|news|headlines|stories)\b")
 # Quotes are someone's words: "Please consider donating," the director said. How far back a call to action looks for
 # the quotation mark that opened the paragraph's quote: bounded, so that each costs at most this many characters
 # however long the line.

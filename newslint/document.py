@@ -112,9 +112,10 @@ _MONTHS = {name: number for number, names in enumerate(
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
      ("dec", "december")), start=1) for name in names}
 # "December 4, 2026", "Dec. 4, 2026", "4 December 2026", "Friday, 4 Dec 2026": how a CMS writes the date out.
-_WRITTEN_DATE = re.compile(r"\s*[\"']?(?:[A-Za-z]+,?\s+)??"
+# "Tues., Jan. 6, 2026" and "2nd of March 2015" too.
+_WRITTEN_DATE = re.compile(r"\s*[\"']?(?:[A-Za-z]+\.?,?\s+)??"
                            r"(?:(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?"
-                           r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>[A-Za-z]+)\.?,?)\s+(?P<year>\d{4})\b")
+                           r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[A-Za-z]+)\.?,?)\s+(?P<year>\d{4})\b")
 
 
 def publication_date(value: str) -> datetime.date | None:

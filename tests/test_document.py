@@ -92,6 +92,8 @@ def test_memo_computes_an_analysis_once_per_document() -> None:
     ("Dec. 4, 2026", datetime.date(2026, 12, 4)),
     ("4 December 2026", datetime.date(2026, 12, 4)),
     ("Friday, 4 Dec 2026", datetime.date(2026, 12, 4)),
+    ("Tues., Jan. 6, 2026", datetime.date(2026, 1, 6)),
+    ("2nd of March 2015", datetime.date(2015, 3, 2)),
     ("Smarch 4, 2026", None),
     ("next week", None),
     ("2026-02-30", None),
