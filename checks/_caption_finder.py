@@ -26,7 +26,7 @@ _INSTITUTION = re.compile(r"\b(?:Board|Office|Bureau|Department|Dept|Council|Sur
                           r"|County|City|State|Committee|Trust|Statistics|Registry|Police|Sheriff)\b")
 _FACT_BOX_LINES = 3
 _FACT_BOX_WORDS = 15
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s")
+_BULLETED_LINE = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s")
 
 
 class CaptionFinder:
@@ -146,7 +146,7 @@ class CaptionFinder:
         above = self.lines[position - 1]
         if above.kind is not None or item.run - above.run > 1:
             return False
-        if _LIST_ITEM.match(above.line.text):
+        if _BULLETED_LINE.match(above.line.text):
             return True
         # A table's cells or a list's items as a page renders them: three short lines one after another, most of
         # them figures or finished sentences (not a page's furniture: "Related Articles", "Tags: …").
