@@ -90,6 +90,9 @@ _SEPARATOR = lazy(rf"(?P<punct>[;,])?(?P<space>{_LIST_SPACE})?(?:(?P<conj>and|or
 _LIST_CLOSE = lazy(r"\s*(?:$|[.,;:)!?\"”’—–]|--)|[ \t]+-[ \t]")
 # After a list ending in an abbreviation's full stop: a new sentence, or the end of the line.
 _SENTENCE_AFTER_ABBREVIATION = lazy(r"\s+[A-Z]|\s*\n")
+# A verb in the past tense or an auxiliary right after the last item: "… and Lyme worked all night".
+_VERB_AFTER = lazy(r"[ \t]+(?:[a-z]{2,}ed|were|was|have|had|are|will|fought|spent|came|went|ran|held|kept|stood"
+                   r"|said|told|began|brought|took|made|met)\b")
 _LIST_GOES_ON = lazy(r",\s+(?:the\s+)?[A-Z]")
 _EXAMPLES_FOLLOW = lazy(
     r",?\s*(?:among others|and others|and so on|and so forth|etc\b|et al\b|for example|for instance)", re.I
@@ -141,16 +144,19 @@ def _read_item(text: str, position: int, merge_regions: bool) -> int | None:
         end = suffix.end()
 
 
-def read_enumeration(text: str, position: int) -> Enumeration | None:
+def read_enumeration(text: str, position: int, *, verb_may_follow: bool = False) -> Enumeration | None:
     """A complete list of two or more names starting exactly at ``position``, or None.
 
     The list must end with "and"/"or" before its last item and be followed by punctuation, so that
-    "Israel and Lebanon said" or "Aurora, Newtown and others" are not read as a whole group.
+    "Israel and Lebanon said" or "Aurora, Newtown and others" are not read as a whole group; with
+    ``verb_may_follow`` (a list the words before it anchor: "the firefighters from Camden, Hope and Lyme
+    worked all night"), a verb may follow it too.
     """
-    readings = [r for r in (_read_list(text, position, merge) for merge in (True, False)) if r is not None]
+    readings = [r for r in (_read_list(text, position, merge, verb_may_follow=verb_may_follow)
+                            for merge in (True, False)) if r is not None]
     if not readings:
         # "Ashford, Kent; Brill, Bucks. and Crane, Devon": semicolons part the items, commas stay inside them.
-        semicolons = _read_list(text, position, True, semicolons=True)
+        semicolons = _read_list(text, position, True, semicolons=True, verb_may_follow=verb_may_follow)
         readings = [semicolons] if semicolons is not None else []
     if not readings:
         return None
@@ -158,7 +164,8 @@ def read_enumeration(text: str, position: int) -> Enumeration | None:
     return Enumeration(first.start, first.end, first.items, frozenset(len(r.items) for r in readings))
 
 
-def _read_list(text: str, position: int, merge_regions: bool, *, semicolons: bool = False) -> Enumeration | None:
+def _read_list(text: str, position: int, merge_regions: bool, *, semicolons: bool = False,
+               verb_may_follow: bool = False) -> Enumeration | None:
     """A list of names; with ``semicolons``, one whose items are parted by semicolons and may hold commas."""
     items: list[tuple[int, int]] = []
     punctuation: set[str] = set()
@@ -197,7 +204,7 @@ def _read_list(text: str, position: int, merge_regions: bool, *, semicolons: boo
     end = items[-1][1]
     if not _LIST_CLOSE.match(text, end) and not (
         text[end - 1] == "." and _SENTENCE_AFTER_ABBREVIATION.match(text, end)
-    ):
+    ) and not (verb_may_follow and _VERB_AFTER.match(text, end)):
         return None
     if _LIST_GOES_ON.match(text, end) or _EXAMPLES_FOLLOW.match(text, end):
         return None  # the list may go on, or it gives examples rather than the whole group
@@ -285,7 +292,7 @@ def anchored_lists(text: str) -> dict[tuple[str, str], AnchoredLists]:
         the = _THE_BEFORE_HEAD.search(text, max(match.start() - _THE_REACH, 0), match.start())
         if the is None:
             continue
-        enumeration = read_enumeration(text, match.end())
+        enumeration = read_enumeration(text, match.end(), verb_may_follow=True)
         if enumeration is not None:
             key = (match.group("head").casefold(), match.group("preposition").casefold())
             partial = _SUBSET_BEFORE.search(text, max(the.start() - _SUBSET_REACH, 0), the.start()) is not None \
