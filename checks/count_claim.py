@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator, Mapping
 
 from newslint.document import Document
@@ -12,6 +13,7 @@ from ._count_analysis import CountReading, count_readings
 from ._enumerations import loose_list_size_after, read_enumeration
 from ._group_counts import GroupCount
 from ._lazy_pattern import lazy
+from ._phrases import load_sections
 
 # Nouns a story uses to point back at people it has already counted under a more specific name.
 _PEOPLE_IN_GENERAL = {"men", "women", "people", "persons", "individuals", "boys", "girls", "youths", "adults"}
@@ -23,19 +25,17 @@ _BACK_REFERENCE_REACH = 400  # characters
 _PREPOSITION_BEFORE_LIST = lazy(r",?\s+(?:against|in|from|at|of|with|between|on|for|to|by)\s+")
 
 
-# What a player attempts: "completed 17 of 22 passes", "made 9 of 12 free throws", "won 12 of 19 faceoffs".
-_ATTEMPTS = frozenset({
-    "passes", "throws", "attempts", "faceoffs", "face-offs", "serves", "putts", "kicks", "conversions", "pitches",
-    "at-bats", "rebounds", "tackles", "carries", "targets", "catches", "baskets", "shots", "three-pointers",
-    "3-pointers", "saves", "penalties", "fairways", "greens", "punts", "snaps",
-})
+@lru_cache(maxsize=None)
+def _attempts() -> frozenset[str]:
+    """What a player attempts (``data/count_nouns.txt``, [attempt]): "passes", "free throws", "faceoffs"."""
+    return frozenset(word.casefold() for word in load_sections("count_nouns.txt")["attempt"])
 
 
 def _is_tally(text: str, count: GroupCount) -> bool:
     """ "completed 17 of 22 passes": a part and a whole in figures, with no article, of what a player attempts is
     a record, not the size of a group ("47 of 73 inspectors general" is one)."""
     return count.kind == "partitive" and not count.definite and count.part_start is not None \
-        and text[count.part_start].isdigit() and text[count.start].isdigit() and count.noun in _ATTEMPTS
+        and text[count.part_start].isdigit() and text[count.start].isdigit() and count.noun in _attempts()
 
 
 def _states_group_size(count: GroupCount) -> bool:

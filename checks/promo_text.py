@@ -13,6 +13,7 @@ from newslint.registry import check
 
 from ._credits import credit_strength, credit_words
 from ._furniture import EDGE_JUNK, FurniturePhrases, furniture_phrases, promoted_item
+from ._lazy_pattern import lazy
 from ._phrases import normalise
 
 _MAX_LEAD_IN_WORDS = 40
@@ -40,12 +41,19 @@ _BROADCASTER = re.compile(
 _PROGRAMME_WORD = re.compile(r"\b(?:Rundown|Show|Today|Tonight|Live|Hour|Report|Morning|Press|Briefing|Podcast|"
                              r"Daily|Weekly|Nightly|Sunday|Minutes|Newshour|Hardball|Roundtable)\b")
 _MAX_BLURB_WORDS = 60
-# An event listing names its time or its day ("joins the library to discuss her new book at 7 p.m. Thursday",
-# "joins the Rotary Club to talk about his book Dec. 10"); a video blurb does not.
-_EVENT_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|[ap]m\b)"
-                         r"|\b(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]s)"  # not "Monday's vote"
-                         r"|\b(?-i:(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|May|June|July"
-                         r"|August|September|October|November|December)\s+\d{1,2}\b", re.I)
+
+
+def _event_time_pattern() -> str:
+    """An event listing names its time or its day ("joins the library to discuss her new book at 7 p.m.
+    Thursday", "joins the Rotary Club to talk about his book Dec. 10"); a video blurb does not."""
+    from ._dates import MONTH_PATTERN  # the dates module's month spellings, imported when a blurb is first weighed
+
+    return (r"\b\d{1,2}(?::\d\d)?\s*(?i:a\.m\.|p\.m\.|[ap]m\b)"
+            r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]s)"  # not "Monday's vote"
+            rf"|\b{MONTH_PATTERN}\s+\d{{1,2}}\b")
+
+
+_EVENT_TIME = lazy(_event_time_pattern)
 # Words a story reports with: a call to action or a notice that someone is said to have given is copy ("Download
 # the county's app …, the sheriff's office said", "… according to the co-op's website").
 _REPORTED = re.compile(r"\b(?:said|says|told|according to|(?:instructions?|website|notice|guidance|letter|message)"
