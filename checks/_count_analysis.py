@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ._enumerations import Enumeration, LaterList, anchored_lists, enumeration_after, enumeration_later
 from ._group_counts import GroupCount, base_noun, find_group_counts, is_plural_noun
 from ._lazy_pattern import lazy
+from ._number_words import numbers_in, tokenise
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -81,3 +82,19 @@ def group_changes(document: Document) -> dict[str, tuple[int, ...]]:
     for positions in found.values():
         positions.sort()
     return {noun: tuple(positions) for noun, positions in found.items()}
+
+
+# After a number, what makes it no head count: a time, a share, a sum ("at 7 p.m.", "7 percent", "$7").
+_NOT_A_HEAD_COUNT_AFTER = frozenset({"a.m.", "p.m.", "a.m", "p.m", "percent", "%", "o'clock"})
+
+
+def stated_numbers(document: Document) -> dict[int, tuple[int, ...]]:
+    """Where each cardinal number stands in the text, by its value, in text order ("Seven trustees voted",
+    "12 had signed up"), times, shares and sums left out; use it as ``document.memo(stated_numbers)``."""
+    tokens = tokenise(document.text)
+    found: dict[int, list[int]] = {}
+    for index, value, after in numbers_in(tokens):
+        if (index == 0 or tokens[index - 1].text not in {"$", "£", "€"}) and \
+                (after >= len(tokens) or tokens[after].lower not in _NOT_A_HEAD_COUNT_AFTER):
+            found.setdefault(value, []).append(tokens[index].start)
+    return {value: tuple(positions) for value, positions in found.items()}

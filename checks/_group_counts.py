@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ._dates import MONTH_WORDS
 from ._lazy_pattern import lazy
-from ._number_words import MULTIPLIERS, Token, is_numeral, read_number, tokenise, word_value
+from ._number_words import MULTIPLIERS, Token, is_numeral, numbers_in, read_number, tokenise, word_value
 from ._phrases import load_sections
 
 _CURRENCY = {"$", "£", "€", "¥", "₹", "us$", "a$", "c$", "nz$", "hk$", "rs", "usd", "aud", "eur", "gbp"}
@@ -252,19 +252,12 @@ def find_group_counts(text: str) -> list[GroupCount]:
     not_groups = _nouns_not_counting_groups()
     lines = _Lines(text)
     counts: list[GroupCount] = []
-    index = 0
-    while index < len(tokens):
-        number = read_number(tokens, index)
-        if number is None:
-            index += 1
-            continue
-        value, after = number
+    for index, value, after in numbers_in(tokens):
         found = _group_count(text, tokens, index, after, value, not_groups)
         if found is not None:
             if not found.furniture and _is_furniture(text, lines, found):
                 found = found._replace(furniture=True)
             counts.append(found)
-        index = after
     return counts
 
 

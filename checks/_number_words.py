@@ -11,7 +11,7 @@ digits is not read at all: it is no head count, and ``int``/``float`` fail or ov
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from ._lazy_pattern import lazy
 
@@ -56,6 +56,18 @@ def word_value(word: str) -> int | None:
     if tens in _TENS and unit in _UNITS and _UNITS[unit] < 10:
         return _TENS[tens] + _UNITS[unit]
     return None
+
+
+def numbers_in(tokens: list[Token]) -> Iterator[tuple[int, int, int]]:
+    """(index, value, index past the number) of every cardinal number in ``tokens``, in order."""
+    index = 0
+    while index < len(tokens):
+        number = read_number(tokens, index)
+        if number is None:
+            index += 1
+            continue
+        yield index, number[0], number[1]
+        index = number[1]
 
 
 def read_number(tokens: list[Token], index: int) -> tuple[int, int] | None:

@@ -9,7 +9,7 @@ from newslint.document import Document
 from newslint.finding import Problem
 from newslint.registry import check
 
-from ._count_analysis import ANY_GROUP, CountReading, count_readings, group_changes
+from ._count_analysis import ANY_GROUP, CountReading, count_readings, group_changes, stated_numbers
 from ._enumerations import Enumeration
 from ._group_counts import GroupCount
 
@@ -51,9 +51,9 @@ def _group_mention(count: GroupCount) -> tuple[str, bool] | None:
         return None
     if count.value < 3:  # "the two men" is often a pair inside a larger group already counted
         return None
-    if count.kind == "partitive":  # "one of the 9 trustees who signed": the group the story counts
-        return count.key, not count.bare_reference
-    return (count.key, False) if count.bare_reference else None
+    # "one of the 9 trustees who signed", "the 23 players who will play", "the 12 jurors in the Holt trial": a
+    # group narrowed by the words after its noun may be a part of a larger one, never larger than the whole.
+    return count.key, not count.bare_reference
 
 
 def _contradicts(earlier: GroupCount, earlier_narrowed: bool, later: GroupCount, later_narrowed: bool) -> bool:
@@ -88,12 +88,14 @@ def count_mismatch(document: Document, options: Mapping[str, object]) -> Iterato
     a part ("including the firefighters from …", "the first to arrive were the firefighters from …") may
     name fewer, and after a part ("Three of the five trustees, A, B and C, voted") the list may name the
     part. A part larger than its whole: "four of the three suspects". And one group given two sizes: "the 13
-    officials" and later "the 12 officials", or "one of the 9 trustees who signed" and later "the 8
-    trustees". A group's size changes only for the same group: the same noun with the same modifiers ("the
-    12 other officials", "the 12 senior officials" are other groups), the same determiner ("their 12
-    officials" is someone else's), and no word in between that the group changed ("two more publishers
-    joined" before "all five publishers") or that members left or came ("Two have since resigned", "one
-    juror was excused"). A name's suffix stays with its name in a list ("Dale Ostrow, Jr., Mina Cole and
+    officials" and later "the 12 officials", or "one of the 9 trustees who signed" (or "the 23 players who
+    will travel", "the 12 jurors in the Kast trial") and later "the 8 trustees". A group's size changes only
+    for the same group: the same noun with the same modifiers ("the 12 other officials", "the 12 senior
+    officials" are other groups), the same determiner ("their 12 officials" is someone else's), and no word
+    in between that the group changed ("two more publishers joined" before "all five publishers") or that
+    members left or came ("Two have since resigned", "one juror was excused"); a later size stated in between
+    is that part ("Seven trustees voted for it. The seven trustees said …", "By Friday, 12 had signed up. The
+    12 students …"). A name's suffix stays with its name in a list ("Dale Ostrow, Jr., Mina Cole and
     Petra Vance" is three); a time or an address is no group ("three of the 2 a.m. calls"). Amounts of
     money, shares, percentages and measurements are never group sizes; neither are estimates ("more than
     100 people", "a dozen") or lists of examples ("including Aurora and Newtown", "…, among others").
@@ -150,7 +152,8 @@ def count_mismatch(document: Document, options: Mapping[str, object]) -> Iterato
             if earlier_narrowed and not narrowed:
                 first_mention[key] = count, narrowed  # the whole group, now stated outright
             continue
-        if _group_changed(document, count.noun, earlier.end, count.start):
+        if _group_changed(document, count.noun, earlier.end, count.start) or \
+                _size_given_between(document, count.value, earlier.end, count.start):
             first_mention[key] = count, narrowed
             continue
         if _contradicts(earlier, earlier_narrowed, count, narrowed):
@@ -160,6 +163,15 @@ def count_mismatch(document: Document, options: Mapping[str, object]) -> Iterato
                 count.end,
                 f'"{count.quote(text)}" but the story gave the group as "{earlier.quote(text)}" (line {line})',
             )
+
+
+def _size_given_between(document: Document, value: int, start: int, end: int) -> bool:
+    """Whether the story gives the later size between two mentions ("Seven trustees voted for it", "By Friday,
+    12 had signed up", "seven of the nine trustees"): "the seven trustees" after it is that part, not the whole
+    group counted again."""
+    positions = document.memo(stated_numbers).get(value, ())
+    index = bisect.bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
 
 
 def _group_changed(document: Document, noun: str | None, start: int, end: int) -> bool:
