@@ -234,11 +234,28 @@ _VERB_THEN_COLON = lazy(r"\s+(?:were|are|have\s+been|will\s+be)\s+[a-z]+(?:ed|en
 _TIME_THEN_COMMA = lazy(r"\s+(?:this|last|next)\s+(?:year|season|term|week|month|spring|summer|fall|autumn|winter)"
                         r"\s*(?::|,)\s*")
 
+# A qualifier, then a colon: "the five finalists for the city's first poet laureate: A, B and C". Only when
+# the qualifier counts and names nothing the list could name instead ("finalists from three towns:",
+# "finalists from towns across the county:").
+_QUALIFIER_THEN_COLON = lazy(r"\s+(?:for|of|in|at|on|to|with|from|under)\s+(?P<words>[^:.;!?,()\n\d]{1,80}?)\s*:\s*")
+_NUMBER_WORD = lazy(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|[a-z]+teen"
+                    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\b", re.I)
+
+
+def _qualifier_then_colon(text: str, end: int) -> re.Match[str] | None:
+    intro = _QUALIFIER_THEN_COLON.match(text, end)
+    if intro is None:
+        return None
+    words = intro.group("words")
+    if _NUMBER_WORD.search(words) or any(is_plural_noun(word) for word in words.split()):
+        return None
+    return intro
+
 
 def enumeration_after(text: str, count: GroupCount) -> Enumeration | None:
     """The list that directly follows a count and names its members ("three communities: A, B and C")."""
     intro = _APPOSITION.match(text, count.end) or _VERB_THEN_COLON.match(text, count.end) or \
-        _TIME_THEN_COMMA.match(text, count.end)
+        _TIME_THEN_COMMA.match(text, count.end) or _qualifier_then_colon(text, count.end)
     if intro is None:
         return None
     enumeration = read_enumeration(text, intro.end())

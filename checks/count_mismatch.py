@@ -82,7 +82,9 @@ def count_mismatch(document: Document, options: Mapping[str, object]) -> Iterato
     ------------
     Finds the places where a story gives a group's size and then contradicts it, in three ways. A count
     followed by a list of a different size: right after the count ("three suspects, Tom Reyes and Ann Li",
-    set off by a colon, comma, parenthesis or dash, and read across a hard line wrap), or further on, in
+    set off by a colon, comma, parenthesis or dash, and read across a hard line wrap; "the five finalists
+    for the poetry award: A, B, C, D, E and F" when the words before the colon count and name nothing else), or
+    further on, in
     another paragraph, after the same words ("firefighters from four towns" … "the firefighters from
     Ashford, Kent; Brill, Bucks. and Crane, Devon" names three); a later list that the words before it make
     a part ("including the firefighters from …", "the first to arrive were the firefighters from …") may
