@@ -198,12 +198,16 @@ def _title_cased(title: str) -> bool:
 # The copy gives the other spelling itself: "Hrytsenko, whose name is also spelled Hritsenko", "Marit Hanson,
 # née Hansen", "(sometimes transliterated Hritsenko)", "flyers that misspell her name as Sorensen", a
 # correction's "Rowena Liddell, not Rowena Lidell", "Lena Hartmann, born Lena Hartman", "formerly Hartman",
-# "changed the family name from Steffenson", "her maiden name was Orlov".
+# "changed the family name from Steffenson", "her maiden name was Orlov"; the wrong spelling others use,
+# as the person tells it: "Everybody writes Abernathy", "people always spell it Abernathy".
 _STATED_VARIANT = re.compile(
     r"(?:,\s*not|\b(?:also|sometimes|often|elsewhere|variously)\s+(?:spelled|spelt|written|transliterated|rendered)"
     r"|\b(?:transliterated|spelled|spelt|rendered)\s+as|\bnée|\bnee|(?<![-\w])born|\bformerly(?:\s+known\s+as)?"
     r"|\b(?:changed|shortened|anglici[sz]ed|simplified)\s+(?:\w+\s+){0,2}names?\s+from"
     r"|\bmaiden\s+name(?:\s+(?:was|is))?"
+    r"|\b(?i:everybody|everyone|people|they|others|many|most|some|nobody|no\s+one)\s+(?:\w+\s+){0,2}?"
+    r"(?:writes?|wrote|spells?|spelled|spelt|types?|typed|misspel(?:l|ls|led|t))"
+    r"(?:\s+(?:it|(?:my|his|her|their|the)\s+(?:sur)?name))?"
     r"|\bmisspel(?:l|ls|led|t|ling)\s+(?:his|her|their|its|the)\s+(?:\w+\s+)?names?"
     r"|\bmisspel(?:l|ls|led|t|ling)\s+the\s+name\s+of\s+[^.]{1,80}?\s+as)(?:\s+as)?\s+"
     r"(?P<names>(?:[A-Z][\w'’-]*)(?:\s+(?:or\s+)?[A-Z][\w'’-]*){0,2})")

@@ -116,7 +116,8 @@ def name_spelling(document: Document, options: NameSpellingOptions) -> Iterator[
     "Kovalenkov" and his wife "Kovalenkova"), a bare surname used only before a full name (in the body,
     not the headline), names after "the" ("the Mariners"), names in quoted or italic titles of works, a
     country and its people ("Israel", "Israeli"), a spelling the copy gives itself ("also spelled
-    Hritsenko", "née Hansen", "Rowena Liddell, not Rowena Lidell", "born Lena Hartman"), a company, body
+    Hritsenko", "née Hansen", "Rowena Liddell, not Rowena Lidell", "born Lena Hartman", "Everybody
+    writes Abernathy"), a company, body
     or place a letter from a surname ("Ford's former plant", "Ford's sales", "a Kroger store", "a member
     of Mensa", "Newburgh's waterfront", a headline's "Newburgh man elected"; a word used as a place once is
     that place in every bare mention), relatives side by side ("Kristen Moore and her sister, Kirsten
