@@ -56,6 +56,7 @@ class NamePart:
     text: str
     start: int
     end: int
+    capital_particle: bool = False  # "Van" of "Van der Berg said": a particle, capitalised to open the name
 
     @property
     def is_initial(self) -> bool:
@@ -63,7 +64,7 @@ class NamePart:
 
     @property
     def is_particle(self) -> bool:
-        return self.text in PARTICLES
+        return self.capital_particle or self.text in PARTICLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,4 +270,10 @@ def mention_from_parts(parts: list[NamePart], cue: str) -> Mention | None:
     if fold(last.text) in strippable and not any(not p.is_initial and not p.is_particle for p in parts[:-1]):
         if not (cue == "attribution" and len(parts) == 1 and fold(last.text) in title_words()):
             return None
-    return Mention(tuple(parts[:-1]), last, cue)
+    given = parts[:-1]
+    # "Van der Berg said", "De la Cruz said": a particle opening a bare surname is capitalised, and is no given
+    # name ("Van Morrison" is: a particle is read so only before another, lower-case one).
+    if len(given) >= 2 and given[0].text.casefold() in PARTICLES and given[0].text[0].isupper() and \
+            given[1].text in PARTICLES:
+        given[0] = NamePart(given[0].text, given[0].start, given[0].end, capital_particle=True)
+    return Mention(tuple(given), last, cue)
