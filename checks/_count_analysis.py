@@ -88,13 +88,19 @@ def group_changes(document: Document) -> dict[str, tuple[int, ...]]:
 _NOT_A_HEAD_COUNT_AFTER = frozenset({"a.m.", "p.m.", "a.m", "p.m", "percent", "%", "o'clock"})
 
 
-def stated_numbers(document: Document) -> dict[int, tuple[int, ...]]:
-    """Where each cardinal number stands in the text, by its value, in text order ("Seven trustees voted",
-    "12 had signed up"), times, shares and sums left out; use it as ``document.memo(stated_numbers)``."""
+def stated_numbers(document: Document) -> dict[int, tuple[tuple[int, str | None], ...]]:
+    """Where each cardinal number stands in the text, by its value, in text order, with the plural noun it counts
+    (None when it counts no noun: "Seven voted", "12 had signed up"); times, shares and sums are left out. Use it
+    as ``document.memo(stated_numbers)``."""
     tokens = tokenise(document.text)
-    found: dict[int, list[int]] = {}
+    found: dict[int, list[tuple[int, str | None]]] = {}
     for index, value, after in numbers_in(tokens):
-        if (index == 0 or tokens[index - 1].text not in {"$", "£", "€"}) and \
-                (after >= len(tokens) or tokens[after].lower not in _NOT_A_HEAD_COUNT_AFTER):
-            found.setdefault(value, []).append(tokens[index].start)
-    return {value: tuple(positions) for value, positions in found.items()}
+        if index > 0 and tokens[index - 1].text in {"$", "£", "€"}:
+            continue
+        following = tokens[after] if after < len(tokens) else None
+        if following is not None and following.lower in _NOT_A_HEAD_COUNT_AFTER:
+            continue
+        # "Seven trustees", "12 senior officials": the noun may stand a word or two on.
+        noun = next((base_noun(t.text) for t in tokens[after:after + 3] if is_plural_noun(t.text)), None)
+        found.setdefault(value, []).append((tokens[index].start, noun))
+    return {value: tuple(places) for value, places in found.items()}

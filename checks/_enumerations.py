@@ -236,8 +236,12 @@ _TIME_THEN_COMMA = lazy(r"\s+(?:this|last|next)\s+(?:year|season|term|week|month
 
 # A qualifier, then a colon: "the five finalists for the city's first poet laureate: A, B and C". Only when
 # the qualifier counts and names nothing the list could name instead ("finalists from three towns:",
-# "finalists from towns across the county:").
+# "finalists from towns across the county:") and has no verb, whose subject or object the list may be
+# ("finalists for the prize were chosen by the panel:", "finalists for the prize include a debut novelist:").
 _QUALIFIER_THEN_COLON = lazy(r"\s+(?:for|of|in|at|on|to|with|from|under)\s+(?P<words>[^:.;!?,()\n\d]{1,80}?)\s*:\s*")
+_VERB_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+                         "can", "could", "may", "might", "must", "should", "do", "does", "did", "by", "include",
+                         "includes", "said", "says", "named", "chose", "picked"})
 _NUMBER_WORD = lazy(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|[a-z]+teen"
                     r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\b", re.I)
 
@@ -247,7 +251,8 @@ def _qualifier_then_colon(text: str, end: int) -> re.Match[str] | None:
     if intro is None:
         return None
     words = intro.group("words")
-    if _NUMBER_WORD.search(words) or any(is_plural_noun(word) for word in words.split()):
+    if _NUMBER_WORD.search(words) or any(is_plural_noun(word) or word.casefold() in _VERB_WORDS
+                                         or word.endswith(("ed", "ing")) for word in words.split()):
         return None
     return intro
 

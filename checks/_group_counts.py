@@ -76,6 +76,7 @@ _RESTRICTING_WORDS = {
     "with", "without", "for", "by", "aboard", "inside", "outside", "under", "among", "near", "across",
     "around", "during", "after", "before", "since", "behind", "beyond", "involved", "concerned", "still",
     "left", "remaining", "named", "listed", "accused", "charged", "to", "like", "such", "including",
+    "present", "absent", "attending", "eligible", "available",  # "the five council members present voted"
 }
 ANCHOR_PREPOSITIONS = {"from", "of", "in", "at", "representing"}
 # A count followed in its clause by a frequency is a rate, not a group: "the 600 babies born weekly",
@@ -403,7 +404,9 @@ def _group_count(
         noun_text = None
     if _rate_follows(tokens, next_index):
         return None
-    bare_reference = _is_bare_reference(tokens, next_index if next_index < len(tokens) else None)
+    opens_clause = position < 0 or tokens[position].text in _CLAUSE_STOP or tokens[position].lower in _CLAUSE_OPENERS \
+        or "\n" in text[tokens[position].end:tokens[position + 1].start]
+    bare_reference = _is_bare_reference(tokens, next_index if next_index < len(tokens) else None, opens_clause)
     anchor = None
     if kind == "bare" and not definite and first >= 2:
         preposition, head = tokens[first - 1], tokens[first - 2]
@@ -448,26 +451,36 @@ def _rate_follows(tokens: list[Token], index: int) -> bool:
     return False
 
 
-def _is_bare_reference(tokens: list[Token], index: int | None) -> bool:
+def _is_bare_reference(tokens: list[Token], index: int | None, opens_clause: bool) -> bool:
     """Whether nothing after the group's noun narrows it: "the 13 officials met" is the whole group,
-    "the 12 officials who signed" and "the 38 passengers rescued from the bus" may be a part."""
+    "the 12 officials who signed" and "the 38 passengers rescued from the bus" may be a part.
+    ``opens_clause``: the count's phrase may be its clause's subject, so an -ed word after it may be the verb."""
     if index is None:
         return True
     word = tokens[index].lower
     if word in _RESTRICTING_WORDS:
         return False
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if word in {"and", "or"} and is_plural_noun(following):
+        return False  # "the 16 jurors and alternates": a group of more than the jurors
+    if word.endswith("ing") and len(word) > 5 and word not in _ING_NOUNS:
+        return False  # "the six jurors hearing an assault case": an -ing word alone is never the verb
     participle = word.endswith(("ed", "ing", "en")) or word in {"held", "hurt", "killed", "shot", "caught"}
     if not (participle and (following in _RESTRICTING_WORDS or following in {"by", "as", "while", "if"})):
         return True
     # "the 38 passengers rescued from the bus were taken …" narrows the group; in "The 11 jurors deliberated for
     # five hours." the -ed word is the sentence's own verb, and nothing after it is.
-    return word.endswith("ed") and not _finite_verb_follows(tokens, index + 1)
+    # "chosen from the 35 players invited to the camp.": after a verb or a preposition the phrase is no subject.
+    return opens_clause and word.endswith("ed") and not _finite_verb_follows(tokens, index + 1)
 
 
 _FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
            "must", "should", "said", "says", "told", "remain", "remained", "remains", "became", "become"}
 _CLAUSE_STOP = {".", ";", "!", "?", ":"}
+# -ing words that follow a plural noun as nouns ("the 12 jurors Monday morning", "the nine trustees nothing").
+_ING_NOUNS = {"morning", "evening", "spring", "nothing", "something", "everything", "anything"}
+_CLAUSE_OPENERS = {"and", "but", "then", "when", "while", "after", "before", "because", "as", "until", "since", "if",
+                   "\"", "“", "—", "–", "(", ","}
 
 
 def _finite_verb_follows(tokens: list[Token], index: int) -> bool:
