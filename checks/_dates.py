@@ -345,9 +345,24 @@ class YearReading(NamedTuple):
     source: str = "the story's dates"
 
 
-# How far from the story's date a yearless date may fall and still be read in that year: half a year
-# either way, so that "Tuesday, March 3" in a story dated Sept. 1 may be last March or next.
+# How far from the story's date a yearless date may fall and still be read in that year: half a year back,
+# so that "Tuesday, March 3" in a story dated Sept. 1 may be last March or next; further ahead, since stories
+# look ahead further than they look back without a year (a school calendar of Nov. 12 ends on "Friday, June
+# 18" next year, 218 days on).
 _NEAR_THE_STORY_DATE = 200
+_AHEAD_OF_THE_STORY_DATE = 240
+
+
+def _near_years(month: int, day: int, reference: datetime.date) -> set[int]:
+    """The years other than the nearest in which month/day is still near the reference date."""
+    near = set()
+    for _, year in _candidate_years(month, day, reference)[1:]:
+        date = make_date(year, month, day)
+        assert date is not None, "a candidate year is one the date exists in"
+        limit = _AHEAD_OF_THE_STORY_DATE if date > reference else _NEAR_THE_STORY_DATE
+        if abs((date - reference).days) <= limit:
+            near.add(year)
+    return near
 
 
 def year_near(month: int, day: int, anchor: datetime.date, others: frozenset[int] = frozenset(),
@@ -362,7 +377,7 @@ def year_near(month: int, day: int, anchor: datetime.date, others: frozenset[int
     if not candidates:
         return None
     year = candidates[0][1]
-    near = {candidate for distance, candidate in candidates[1:] if distance <= _NEAR_THE_STORY_DATE}
+    near = _near_years(month, day, anchor)
     beside = {other for other in others if abs(other - anchor.year) <= 1} | written_in_full
     return YearReading(year, frozenset(near | beside) - {year}, source)
 
@@ -377,4 +392,5 @@ def infer_year(month: int, day: int, references: list[datetime.date]) -> YearRea
     if len(votes) != 1:
         return None
     (year,) = votes
-    return YearReading(year, frozenset(reference.year for reference in references) - {year})
+    near = {candidate for reference in references for candidate in _near_years(month, day, reference)}
+    return YearReading(year, frozenset(near | {reference.year for reference in references}) - {year})

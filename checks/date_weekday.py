@@ -123,30 +123,44 @@ def _years_named_near(text: str, start: int, end: int) -> tuple[list[int], list[
     return [int(year) for year in _YEAR_NAMED.findall(passage)], events
 
 
+_OPENING = 1  # the number of the opening's paragraphs: the headline and the lede count as one
+
+
+class _Paragraphs:
+    """Where each paragraph of the text starts, to tell which of the story's full dates frame a yearless one."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(match.end() for match in re.finditer(r"\n[^\S\n]*\n\s*", text))]
+
+    def number(self, position: int) -> int:
+        """The number of the paragraph at ``position``, the headline and the lede being one, the opening."""
+        return max(bisect.bisect_right(self.starts, position) - 1, _OPENING)
+
+
 @check("date-weekday", severity="warning")
 def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[Problem]:
     """A weekday named with a date that falls on another day of the week.
 
     What it does
     ------------
-    Finds a weekday written next to a date that falls on another day of the week. Reads AP and day-first
-    styles: "Tuesday, Jan. 28, 2013", "Tues. Jan. 29th", "Monday (Jan. 28)", "Monday, 28 January 2013". A
-    date without a year takes the story's year: first from its publication date (Markdown front matter
-    ``date:``, an HTML ``<time datetime>`` or ``article:published_time``, ``--date`` or ``date = "…"`` in
-    the configuration) or its dateline ("LONDON 1996-08-30", "Jan. 28, 2013" on a short line at the top),
-    the year that puts the date nearest to it; else from the full dates the story writes as its own, which
-    must all agree. Dates that are maturities, terms, deadlines or future events ("bonds due March 1, 2031",
-    "until Dec. 31, 2030", "will vote on May 2, 2016") never give the year. When the story's dates leave the
-    year open, or the weekday would be right in one of the story's own years (in a dated story, one next to its
-    year: "born May 1, 1937" in an obituary of 2026 excuses nothing), the check stays silent. When a
-    date written with its year is wrong but the weekday is right in the story's year ("Sunday, May 3, 2014"
-    in a story dated 2015), the message says the year may be the error and suggests that year. A year the
-    passage names near a date without one is as possible as the story's ("In the 2024 election, held
-    Tuesday, Nov. 5"), and so is the year before for a date after the story's own told in the past tense ("a
-    year that began with flooding on Sunday, Jan. 12" in a story of Jan. 2). Ranges ("Monday-Wednesday, Jan.
-    28-30"), parallel lists ("Monday and Tuesday, Jan. 5 and 6"), a count before a month that is a word
-    ("Thursday, 30 May graduates"), and an abbreviation that is part of a name or ends a sentence ("told the
-    Baltimore Sun. Jan. 6 was the deadline") are skipped; a weekday written out in full is always read.
+    Finds a weekday written next to a date that falls on another day of the week. Reads AP and day-first styles:
+    "Tuesday, Jan. 28, 2013", "Tues. Jan. 29th", "Monday (Jan. 28)", "Monday, 28 January 2013". A date without a
+    year takes the story's year: first from its publication date (Markdown front matter ``date:``, an HTML ``<time
+    datetime>`` or ``article:published_time``, ``--date`` or ``date = "…"`` in the configuration) or its dateline
+    ("LONDON 1996-08-30", "Jan. 28, 2013" on a short line at the top), the year that puts the date nearest to it;
+    else from the full dates the story writes as its own, which must all agree, and only where they frame the date:
+    in the story's opening, or in the date's paragraph. Dates that are maturities, terms, deadlines or future events
+    ("bonds due March 1, 2031", "until Dec. 31, 2030", "will vote on May 2, 2016") never give the year. When the
+    story's dates leave the year open, or the weekday would be right in one of the story's own years (in a dated
+    story, one next to its year: "born May 1, 1937" in an obituary of 2026 excuses nothing), the check stays silent.
+    When a date written with its year is wrong but the weekday is right in the story's year ("Sunday, May 3, 2014"
+    in a story dated 2015), the message says the year may be the error and suggests that year. A year the passage
+    names near a date without one is as possible as the story's ("In the 2024 election, held Tuesday, Nov. 5"), and
+    so is the year before for a date after the story's own told in the past tense ("a year that began with flooding
+    on Sunday, Jan. 12" in a story of Jan. 2). Ranges ("Monday-Wednesday, Jan. 28-30"), parallel lists ("Monday and
+    Tuesday, Jan. 5 and 6"), a count before a month that is a word ("Thursday, 30 May graduates"), and an
+    abbreviation that is part of a name or ends a sentence ("told the Baltimore Sun. Jan. 6 was the deadline") are
+    skipped; a weekday written out in full is always read.
 
     Why is this bad?
     ----------------
@@ -165,6 +179,8 @@ def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[
     anchor = story.date  # when the story is told (its own event dates say when things happened, not this)
     own_years = frozenset(date.year for date in references)
     readings: dict[tuple[int, int], YearReading | None] = {}
+    paragraphs = _Paragraphs(text)
+    framed = {paragraphs.number(written.start) for written in story.own}  # paragraphs that hold an own date
     for found in weekday_dates(text):
         note, suggestion = "", None
         if found.year is not None:
@@ -179,6 +195,11 @@ def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[
                     else infer_year(found.month, found.day, references)
                 )
             inferred = readings[month_day]
+            # An undated story's full dates give a year only where they frame the date: in the story's opening or
+            # the date's own paragraph. "The union's last strike, in 2011, ended on Saturday, Nov. 12, 2011" late
+            # in a story says nothing of the year of its "Tuesday, Nov. 10".
+            if story.date is None and not framed.intersection({_OPENING, paragraphs.number(found.start)}):
+                continue
             if inferred is None:
                 continue
             years, reading = [inferred.year, *sorted(inferred.also_possible)], inferred.year
