@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ._lazy_pattern import LazyPattern, lazy
+from ._name_parts import surname_rank
 from ._phrases import alternation, load_sections
 
 Strength = Literal["strong", "weak"]
@@ -259,9 +260,11 @@ def _lead_credit(text: str, words: CreditWords) -> Strength | None:
         if len(rest.split()) == 1 and not is_agency(rest, words) and not introduced.startswith(("via", "courtesy")):
             return None
     # "Credit Jo Lee/The Courier", "Credit Jo Lee for The Courier", "Via Facebook"; "Credit Card Debt" and "Via
-    # Rail Canada" are subheads.
-    if re.fullmatch(r"(?:credit|via)\s+", introduced) and len(rest.split()) > 1 and \
-            not (named or re.search(r"\bfor\s+[A-Z]", rest)):
+    # Rail Canada" are subheads; so is "Courtesy Car Dispute", though "Courtesy Jo Lee" (a listed surname last)
+    # is a credit.
+    if re.fullmatch(r"(?:credit|via|courtesy)\s+", introduced) and len(rest.split()) > 1 and \
+            not (named or re.search(r"\bfor\s+[A-Z]", rest)) and \
+            not (introduced.startswith("courtesy") and surname_rank(rest.split()[-1]) is not None):
         return "weak"
     if _VIDEO_LEAD.match(text) and not named and not re.search(r"\bby\b", introduced):
         return None  # "Video: Harbour Festival Highlights" is a promo's title; "Video: Jo Lee/Reuters" a credit
