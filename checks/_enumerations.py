@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from ._group_counts import ANCHOR_PREPOSITIONS, GroupCount, is_plural_noun
 from ._lazy_pattern import LazyPattern, lazy
+from ._number_words import numbers_in, tokenise
 from ._phrases import load_sections
 
 
@@ -242,8 +243,6 @@ _QUALIFIER_THEN_COLON = lazy(r"\s+(?:for|of|in|at|on|to|with|from|under)\s+(?P<w
 _VERB_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
                          "can", "could", "may", "might", "must", "should", "do", "does", "did", "by", "include",
                          "includes", "said", "says", "named", "chose", "picked"})
-_NUMBER_WORD = lazy(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|[a-z]+teen"
-                    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\b", re.I)
 
 
 def _qualifier_then_colon(text: str, end: int) -> re.Match[str] | None:
@@ -251,7 +250,7 @@ def _qualifier_then_colon(text: str, end: int) -> re.Match[str] | None:
     if intro is None:
         return None
     words = intro.group("words")
-    if _NUMBER_WORD.search(words) or any(is_plural_noun(word) or word.casefold() in _VERB_WORDS
+    if next(numbers_in(tokenise(words)), None) is not None or any(is_plural_noun(word) or word.casefold() in _VERB_WORDS
                                          or word.endswith(("ed", "ing")) for word in words.split()):
         return None
     return intro
