@@ -13,7 +13,10 @@ load were a serial part: with ``S`` the time of one run on a single story that n
 the one-process time, ``S + (T1 - S) / 2``. A batch beats it when the model worker loads the model while the
 lint workers go on with the other stories.
 
-Run: ``python bench/parallel_speed.py [--stories 300] [--rounds 2] [--corpus lee|conll|lee-no-model]``
+``--repeat K`` writes each story K times under K names: a batch K times as large, for how the ratio moves with
+a batch's size (the serial part is paid once a run, whatever its size).
+
+Run: ``python bench/parallel_speed.py [--stories 300] [--rounds 2] [--corpus lee|conll|lee-no-model] [--repeat 1]``
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--corpus", choices=["lee", "conll", "lee-no-model"], default="lee")
+    parser.add_argument("--repeat", type=int, default=1, help="write each story this many times")
     arguments = parser.parse_args()
     require_corpus()
     from distributed import LocalCluster
@@ -92,8 +96,11 @@ def main() -> None:
         paths = sorted(folder_of[arguments.corpus].glob("*.txt"))
         if arguments.corpus == "lee-no-model":
             paths = [path for path in paths if not _needs_model(path)]
-        for path in paths[: arguments.stories]:
-            (work / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+        paths = paths[: arguments.stories]
+        for copy in range(arguments.repeat):
+            prefix = f"{copy:03d}_" if arguments.repeat > 1 else ""
+            for path in paths:
+                (work / f"{prefix}{path.name}").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
         single = Path(folder) / "single"
         single.mkdir()
         (single / "story.txt").write_text(_MODEL_STORY, encoding="utf-8")
@@ -118,8 +125,10 @@ def main() -> None:
         load_after = os.getloadavg()
     bound = best["serial"] + (best["one"] - best["serial"]) / 2
     identical = outputs["one"] == outputs["two"] == outputs["dask"]
+    repeated = f", each {arguments.repeat} times" if arguments.repeat > 1 else ""
     body = "\n".join([
-        f"Stories: {arguments.stories} {arguments.corpus} articles, all checks; best of {arguments.rounds} rounds "
+        f"Stories: {len(paths) * arguments.repeat} ({len(paths)} {arguments.corpus} articles{repeated}), "
+        f"all checks; best of {arguments.rounds} rounds "
         "(wall time). The Dask cluster is started once, before the rounds, so its workers keep the model loaded "
         "from one round to the next. Every run reads compiled bytecode, as an installed newslint does.",
         f"Load average (1 min) before/after: {load_before[0]:.2f} / {load_after[0]:.2f} on {os.cpu_count()} cores.",
@@ -141,6 +150,8 @@ def main() -> None:
     ])
     print(body)
     name = "parallel_speed" if arguments.corpus == "lee" else f"parallel_speed_{arguments.corpus}"
+    if arguments.repeat > 1:
+        name += f"_x{arguments.repeat}"
     print(f"written to {write_result(name, body)}")
 
 
