@@ -14,6 +14,7 @@ from ._captions import TERMINAL, is_caption, is_plain_residue, reads_present_ten
 from ._credits import CreditWords, attached_credit, is_agency
 from ._furniture import is_widget
 
+_HEADLINE_WORDS = 25  # a headline, with its deck on the same line, is rarely longer
 _SHORT_BELOW_CREDIT = 20  # words: most captions are shorter, a story's paragraph longer
 _BYLINE = re.compile(r"^(?:by|posted|published|updated)\b", re.I)
 _SOURCE = re.compile(r"^[(\[]?\s*(?:image\s+|photo\s+)?sources?\b", re.I)
@@ -40,9 +41,11 @@ class CaptionFinder:
         self.taken: set[int] = set()  # lines that are some picture's caption or credit already
         self.found: dict[int, Problem] = {}
         # The headline (the first line that is nothing else and no "Label:") is never a neighbour's caption; a
-        # first line that ends in a full stop is no headline.
+        # first line that ends in a full stop, or runs longer than any headline, is no headline.
         opening = next((item for item in self.lines if item.kind is None and not item.line.text.endswith(":")), None)
-        self.first_run = opening.run if opening and not TERMINAL.search(opening.line.text) else -1
+        headline = opening is not None and not TERMINAL.search(opening.line.text) and \
+            len(opening.line.text.split()) <= _HEADLINE_WORDS
+        self.first_run = opening.run if opening is not None and headline else -1
         # "Source: Harlow County Fair Board" under a fact box's list is copy, not a picture's credit.
         self.fact_box_sources = {p for p, item in enumerate(self.lines) if self._under_a_fact_box(p)}
         self.taken.update(self.fact_box_sources)

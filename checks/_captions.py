@@ -51,7 +51,8 @@ def _date_pattern() -> str:
 
 _DATE = lazy(_date_pattern)
 _PICTURE_WORDS = lazy(
-    r"\((?:left|right|centre|center|top|bottom|front|back|second from (?:left|right)|L|R|C)\)|\bfrom (?:left|right)"
+    r"\((?:left|right|centre|center|top|bottom|front|back|far (?:left|right)|(?:second|third) from (?:left|right)"
+    r"|L|R|C)\)|\bfrom (?:left|right)"
     r"\b|\bleft to right\b|\b(?:is|are|was|were) (?:seen|shown|pictured|photographed|displayed|depicted)\b"
     r"|\bpictured\b|\blooks? on\b|\bposes?\b|\bshown\b|\bseen here\b|\bin this (?:photo|image|picture)\b"
     r"|\b(?:photo|image|picture|screenshot|illustration|artist['’]s (?:concept|impression|rendering))\b",
@@ -220,8 +221,11 @@ def caption_evidence(text: str) -> int:
     return evidence
 
 
+_ASIDE = lazy(r"\s*\([^()]{1,30}\)")  # "(far left)", "(22)", "(BSE)": read the sentence around them
+
+
 def reads_present_tense(text: str) -> bool:
-    bare = _unquoted(text)
+    bare = _ASIDE.sub("", _unquoted(text))
     present = _PRESENT.search(bare) is not None or _PLURAL_PRESENT.search(bare) is not None or \
         _NAMED_SUBJECT.search(bare) is not None
     return present and _OTHER_TENSE.search(bare) is None
@@ -242,11 +246,27 @@ def is_caption(text: str, *, beside_strong_credit: bool, framed: bool = False) -
     described = framed and _PAST.search(bare) is None
     sentences = len(_SENTENCES.findall(text)) + 1
     if not TERMINAL.search(text):  # a fragment ("Firefighters reach the dog") must show that it describes
-        return evidence >= 1 or (described and len(text.split()) >= 6 and _FINITE.search(bare) is not None)
+        return evidence >= 1 or (described and len(text.split()) >= 6 and _FINITE.search(bare) is not None) or \
+            is_portrait_caption(text)
     if sentences <= 2 and len(text.split()) <= _SHORT_CAPTION_WORDS:
         return evidence >= 1 or described
     # Longer, or three sentences and more: copy as often as a caption.
     return evidence >= (1 if sentences <= 2 else 2)
+
+
+# A portrait's caption: a name, then who the person is ("Ines Varga, founder of Saltworks", "Mayor Jo Hart and
+# her husband"), with no verb. A newsroom role after the name is a byline's ("Jo Lee, staff writer").
+_PORTRAIT = lazy(r"^(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*[a-z][\w'’.-]*(?:,\s+|\s+and\s+)"
+                 r"(?:(?:the|a|an|his|her|their)\s+)?[a-z]")
+_NEWSROOM = lazy(r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff|critic|journalist"
+                 r"|producer|photographer|author|blogger)s?\b", re.I)
+_PORTRAIT_WORDS = 12
+
+
+def is_portrait_caption(text: str) -> bool:
+    """ "Ines Varga, founder of Saltworks": beside a photo credit, a name and who the person is."""
+    return _PORTRAIT.match(text) is not None and len(text.split()) <= _PORTRAIT_WORDS and \
+        _FINITE.search(_unquoted(text)) is None and _NEWSROOM.search(text) is None
 
 
 def is_short_description(text: str) -> bool:

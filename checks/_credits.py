@@ -145,8 +145,9 @@ def chain_strength(text: str, words: CreditWords, *, roles: bool = True) -> Stre
         return "strong"  # "Jo Lee-USA TODAY Sports": the sports wires' own join
     # "Jo Lee/for The Courier", "Jo Lee/Special to the Courier", "JO LEE/COURIER STAFF", "Jo Lee/Staff
     # Photographer": the outlet a photographer works for, or the role, is as good as an agency.
-    agencies = [part for part in parts if is_agency(part, words) or roles and len(parts) > 1
-                and _NEWSROOM_ROLE.match(part)]
+    # "… SHERIFF'S DEPT./CONTRIBUTED IMAGE", "Jo Lee/Courier staff photo": the kind of picture names it a photo.
+    agencies = [part for part in parts if is_agency(part, words) or len(parts) > 1 and (
+        roles and _NEWSROOM_ROLE.match(part) or _FILE_PHOTO.fullmatch(part) and _ONE_PICTURE.search(part))]
     if not agencies and len(parts) == 2 and "/" in text and _is_name(parts[0]) and len(parts[1].split()) > 1 \
             and words.outlet_word.match(parts[1]):
         # "Kira Vessel / Dunmore Herald": an outlet no list knows. A byline reads the same under a headline, so
@@ -168,6 +169,7 @@ _SITE_COPYRIGHT = lazy(r"^(?:©|\(c\)|copyright)?\s*(?:\d{4}\b|©)|rights reserv
 # picture before "photo".
 _FILE_PHOTO = lazy(r"(?:(?:[Tt]he\s+)?(?!(?:See|View|Read|Click|Open|Tap|Watch)\b)[A-Z][\w.'’-]*\s+){0,4}"
                    r"(?i:file|submitted|contributed|staff|handout|courtesy)\s+(?i:photo|image|picture|photograph)s?")
+_ONE_PICTURE = lazy(r"(?i:photo|image|picture|photograph)$")  # "Staff photos", plural, is a gallery's menu item
 # Unbracketed, only the bare label: "File photo", "Submitted photo" (not "Our Favourite Staff Photos").
 _BARE_FILE_PHOTO = lazy(r"(?:file|submitted|contributed|handout)\s+(?:photo|image|picture|photograph)", re.I)
 _VIDEO_LEAD = lazy(r"^videos?\s*:", re.I)
@@ -424,6 +426,7 @@ def attached_credit(line: str, words: CreditWords) -> str | None:
         listing = _BY_AUTHOR.search(before) is not None
         if before and not listing and not _MEDIA_TAGS.match(inner) and (
             _segment_is_credit(inner, words)
+            or (opening == "(" and _FILE_PHOTO.fullmatch(inner))  # "… in 2006. (Courier file photo)"
             or (opening == "[" and (_BRACKET_TOKEN.match(inner) or re.fullmatch(r"via\s+\S.{0,40}", inner, re.I)))
             # "… prospects. (Jo Lee)": a name in parentheses after a finished sentence.
             or (opening == "(" and before.endswith((".", "”", '"')) and _is_name(inner)
