@@ -286,10 +286,19 @@ def is_picture_lead(text: str) -> bool:
 
 
 # A photo shoot's credits name a person: "Styling by Jo Lee", "Hair and makeup: Kim Ray" (not "Makeup by the
-# numbers", a subhead).
-_SHOOT_CREDIT = lazy(r"^(?i:(?:prop\s+)?styling|styled|grooming|hair(?:\s+and\s+make-?up)?|make-?up|set\s+design)"
-                     r"(?:\s+by|\s*:)\s+(?!(?:The|A|An)\s)(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*"
-                     r"(?:\s+(?:for|at|using|with)\s+\S.{0,40}?)?\.?$")
+# numbers", a subhead); a fashion shoot's name the maker of what is worn: "Blazer and vest by Harbour & Co.",
+# "Wool coat by Lisle, $300".
+def _shoot_credit_pattern() -> str:
+    words = load_sections("caption_words.txt")
+    garment = rf"(?:[\w-]+\s+){{0,2}}?{alternation(words['wardrobe'])}s?"
+    maker = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLES})){{0,4}}"
+    return (rf"^(?i:{alternation(words['shoot-role'])})(?:\s+by|\s*:)\s+(?!(?:The|A|An)\s)"
+            r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*(?:\s+(?:for|at|using|with)\s+\S.{0,40}?)?\.?$"
+            rf"|^(?i:{garment})(?:(?:,\s*|\s+and\s+|\s*&\s*)(?i:{garment}))*\s+(?:by|from)\s+{maker}"
+            r"(?:,\s*[$£€]\d[\d,.]*)?\.?$")
+
+
+_SHOOT_CREDIT = lazy(_shoot_credit_pattern)
 # What a possessive after "Courtesy of" may own: a picture's source ("Jo Lee's Instagram page", "the museum's
 # archive", "Jo Lee's mother"), or the rest of an institution's name ("Christie's Images", "McDonald's Corp.").
 _SOURCE_NOUN = lazy(r"^(?-i:[A-Z])|\b(?:instagram|facebook|twitter|tiktok|youtube|flickr|family|estate|archives?"
