@@ -107,12 +107,13 @@ def _line_problems(start: int, end: int, line: str, phrases: FurniturePhrases, h
     if bare in phrases.labels or suffix_label:
         yield Problem(start, end, f'"{_quote(line)}" looks like page furniture (a widget, menu or ad label), not copy')
         return
-    if words <= _MAX_LEAD_IN_WORDS and phrases.phrase.search(line) and not _REPORTED.search(line):
+    if words <= _MAX_LEAD_IN_WORDS and phrases.phrase.search(line) and not _REPORTED.search(line) \
+            and not _is_photo_credit(line):  # "Credit: Jo Lee/Outlet © 2024 Owner" is orphan-caption's
         yield Problem(start, end, f'"{_quote(line)}" is a notice from the web page, not copy')
         return
     lead_in = promoted_item(phrases.lead_in, line.lstrip(EDGE_JUNK.replace(":", "")))
     if len(line.split()) <= _MAX_LEAD_IN_WORDS and lead_in \
-            and credit_strength(line, credit_words()) != "strong":  # "Photos: Getty Images" is orphan-caption's
+            and not _is_photo_credit(line):  # "Photos: Getty Images" is orphan-caption's
         yield Problem(start, end, f'"{_quote(line)}" is a cross-promotion line, not copy')
         return
     teaser = _teaser_tail(line)
@@ -120,6 +121,11 @@ def _line_problems(start: int, end: int, line: str, phrases: FurniturePhrases, h
         left, right = teaser
         yield Problem(start + left, start + right,
                       f'"{line[left:right]}" is a teaser link left from a listing page, not copy')
+
+
+def _is_photo_credit(line: str) -> bool:
+    """A line orphan-caption reports as a photo credit wherever it stands: one finding for one problem."""
+    return credit_strength(line, credit_words()) == "strong"
 
 
 def _names_a_brand(words: list[str]) -> bool:
