@@ -11,7 +11,8 @@ ratio only means something when both cores are free).
 Beside them, the ratio Amdahl's law gives if a run's start (the interpreter, the engine) and the model's
 load were a serial part: with ``S`` the time of one run on a single story that needs the model and ``T1``
 the one-process time, ``S + (T1 - S) / 2``. A batch beats it when the model worker loads the model while the
-lint workers go on with the other stories.
+lint workers go on with the other stories. No batch can beat ``S / T1``: the worker that needs the model pays
+all of ``S`` before its first finding, however the rest is shared.
 
 ``--repeat K`` writes each story K times under K names: a batch K times as large, for how the ratio moves with
 a batch's size (the serial part is paid once a run, whatever its size).
@@ -143,7 +144,9 @@ def main() -> None:
         "",
         f"Serial part S (one run on one story that needs the model): {best['serial']:.2f} s. The best two processes "
         f"could do if the model's load were serial, S + (T1 - S) / 2: {bound:.2f} s, a ratio of "
-        f"**{bound / best['one']:.2f}**.",
+        f"**{bound / best['one']:.2f}**. No run of the batch can take less than S (the worker that needs the "
+        f"model must start, load it and lint a story), however many workers share the rest: a floor of "
+        f"S / T1 = **{best['serial'] / best['one']:.2f}**.",
         "",
         f"Outputs byte-identical: {identical}.",
         "",
