@@ -311,7 +311,8 @@ def _segment_is_credit(segment: str, words: CreditWords) -> Strength | None:
     segment = _POSITION.sub("", segment.strip()).strip()
     if not segment:
         return None
-    if _SHOOT_CREDIT.match(segment) and not _TITLE_WORD.search(segment):
+    # The words first: the pattern is compiled only for a line that may be one ("… by …", "Hair: …").
+    if re.search(r"\sby\s|\sfrom\s|:", segment) and _SHOOT_CREDIT.match(segment) and not _TITLE_WORD.search(segment):
         return "strong"
     lead = _lead_credit(segment, words)
     if lead:
