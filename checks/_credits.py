@@ -330,9 +330,29 @@ def _unwrap(text: str) -> tuple[str, bool]:
     return stripped, False
 
 
+# Who hands out a picture (not a team, a school or a council, which a listing puts in brackets after a sentence).
+_HANDOUT_SOURCE = lazy(r"Office|Department|Dept\.?|Museum|Library|Archives?|Collection|Foundation|Hospital|Police")
+# A gallery's credits in one list: "(Image credits: Jo Lee; Harbour Museum; Kim Ray; …)".
+_CREDIT_LIST = lazy(r"^\s*[(\[]?\s*(?:photo|image|picture)s?\s+credits\s*:\s*(.+?)\s*[)\]]?\s*$", re.I)
+
+
+def _is_credit_list(line: str, words: CreditWords) -> bool:
+    """A plural credits lead, which only a picture's credits follow, then names or agencies split by ";", of any
+    length."""
+    listed = _CREDIT_LIST.match(line) if len(line) <= 2000 and ";" in line else None
+    if listed is None:
+        return False
+    pieces = [piece.strip(" .,") for piece in listed.group(1).split(";")]
+    named = sum(1 for piece in pieces if piece and len(piece.split()) <= 5 and _is_credit_name(piece, words,
+                                                                                               explicit=True))
+    return len(pieces) >= 3 and named >= 0.8 * len(pieces)  # a user's handle may be in words ("… user Kim")
+
+
 def credit_strength(line: str, words: CreditWords) -> Strength | None:
     """ "strong" for a line that is a photo credit wherever it stands; "weak" for one that is a credit only
     beside a caption (a news agency's name alone, a bare name in parentheses)."""
+    if _is_credit_list(line, words):
+        return "strong"
     if len(line) > 400 or len(line.split()) > _MAX_CREDIT_LINE_WORDS:
         return None
     line = _IMAGE_ID.sub("", " ".join(line.split()))
@@ -441,6 +461,9 @@ def attached_credit(line: str, words: CreditWords) -> str | None:
             # "… prospects. (Jo Lee)": a name in parentheses after a finished sentence.
             or (opening == "(" and before.endswith((".", "”", '"')) and _is_name(inner)
                 and 2 <= len(inner.split()) <= 4 and "'" not in inner and "’" not in inner)
+            # "… new clients. (Harlan County Sheriff's Office)": an institution that handed out the picture.
+            or (opening == "(" and before.endswith(".") and _is_name(inner) and 2 <= len(inner.split()) <= 6
+                and _HANDOUT_SOURCE.fullmatch(inner.split()[-1]) is not None)
         ):
             return inner
     inline = _INLINE_PICTURE_CREDIT.search(line)
