@@ -178,18 +178,29 @@ class CaptionFinder:
                 # lone picture credit is as often followed by the story's lede. A stack of credits is one
                 # picture's, so another credit below the credit is no frame.
                 framed = strong and step < 0 and self._apart(position + 1, credits=False) and self._apart(beyond)
+                # Tighter still: the text glued to the credit above it (no blank line), the picture's residue under
+                # the credit ("View full size image"). That is a figure's own layout, whatever the tense.
+                figure = strong and step < 0 and lines[candidate[-1]].run == lines[position].run and \
+                    self._residue_below(position)
                 # Below a credit, across a blank line, stands the story's next paragraph as often as a caption
                 # (a picture with only a credit, then the copy): there a paragraph longer than most captions must
                 # show more than one sign.
                 after = step > 0 and lines[candidate[0]].run != lines[position].run and \
                     len(text.split()) > _SHORT_BELOW_CREDIT
-                if is_caption(text, beside_strong_credit=(strong or close) and not after, framed=framed):
+                if is_caption(text, beside_strong_credit=(strong or close) and not after, framed=framed,
+                              figure=figure):
                     chosen.append(candidate)
                     break
         same_run = [c for c in chosen if lines[c[0]].run == lines[position].run]
         if same_run:
             return same_run[0]
         return chosen[0] if chosen else []  # both sides read as captions: the one above is the usual place
+
+    def _residue_below(self, position: int) -> bool:
+        """Whether picture residue stands right under the line at ``position`` (across one blank line at most)."""
+        below = position + 1
+        return below < len(self.lines) and self.lines[below].kind == "residue" and \
+            self.lines[below].run - self.lines[position].run <= 1
 
     def _apart(self, position: int, credits: bool = True) -> bool:
         """Whether the line at ``position`` is no paragraph of copy: more of a figure (a credit, residue), or

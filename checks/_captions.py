@@ -231,12 +231,15 @@ def reads_present_tense(text: str) -> bool:
     return present and _OTHER_TENSE.search(bare) is None
 
 
-def is_caption(text: str, *, beside_strong_credit: bool, framed: bool = False) -> bool:
+def is_caption(text: str, *, beside_strong_credit: bool, framed: bool = False, figure: bool = False) -> bool:
     """Whether ``text``, standing next to a credit or residue, is that picture's caption.
 
     ``framed``: the credit and the text stand apart from the copy, with more of the figure (residue, another
     credit) or page furniture on their far sides. A short description there needs no further sign of being
-    one, unless it tells of the past as copy does ("The river rose overnight.")."""
+    one, unless it tells of the past as copy does ("The river rose overnight.").
+
+    ``figure``: the text is glued to its credit with the picture's residue beyond: a description of any tense
+    ("The first ferry had two decks.") that is short and no copy is the caption."""
     evidence = caption_evidence(text)
     if evidence < 0:
         return False
@@ -245,6 +248,8 @@ def is_caption(text: str, *, beside_strong_credit: bool, framed: bool = False) -
     bare = _unquoted(text)
     described = framed and _PAST.search(bare) is None
     sentences = len(_SENTENCES.findall(text)) + 1
+    if figure and sentences <= 2 and len(text.split()) <= _SHORT_CAPTION_WORDS:
+        return True
     if not TERMINAL.search(text):  # a fragment ("Firefighters reach the dog") must show that it describes
         return evidence >= 1 or (described and len(text.split()) >= 6 and _FINITE.search(bare) is not None) or \
             is_portrait_caption(text)

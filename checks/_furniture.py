@@ -46,6 +46,9 @@ def furniture_phrases(extra_labels: tuple[str, ...], extra_lead_ins: tuple[str, 
     return FurniturePhrases(labels, label_suffix, lead_in, phrase, call_to_action)
 
 
+MAX_NOTICE_WORDS = 40  # a notice's line ("… straight to your inbox"); a longer one is a paragraph of copy
+
+
 def promoted_item(lead_in: re.Pattern[str], line: str) -> re.Match[str] | None:
     """The lead-in of a line that promotes another item ("Related: …", "Read more: …", "Watch: …"), up to the
     item's first character. Not a sentence that opens with the same word: lowercase after a dash ("More — many
@@ -64,8 +67,10 @@ def promoted_item(lead_in: re.Pattern[str], line: str) -> re.Match[str] | None:
 
 
 def is_promotion(line: str) -> bool:
-    """A line that promotes another item (promo-text reports it)."""
-    return promoted_item(furniture_phrases((), (), ()).lead_in, line.strip()) is not None
+    """A line that promotes another item, or carries a notice's phrase (promo-text reports either)."""
+    phrases = furniture_phrases((), (), ())
+    return promoted_item(phrases.lead_in, line.strip()) is not None or \
+        len(line.split()) <= MAX_NOTICE_WORDS and phrases.phrase.search(line) is not None
 
 
 def is_widget(line: str) -> bool:
@@ -76,4 +81,5 @@ def is_widget(line: str) -> bool:
     return bare in furniture_phrases((), (), ()).labels or _COUNTER.match(bare) is not None
 
 
-__all__ = ["EDGE_JUNK", "FurniturePhrases", "furniture_phrases", "is_promotion", "is_widget", "promoted_item"]
+__all__ = ["EDGE_JUNK", "MAX_NOTICE_WORDS", "FurniturePhrases", "furniture_phrases", "is_promotion", "is_widget",
+           "promoted_item"]
