@@ -177,7 +177,11 @@ class CaptionFinder:
                 # another picture) above the caption. Only a caption above its credit is framed so: below one, a
                 # lone picture credit is as often followed by the story's lede. A stack of credits is one
                 # picture's, so another credit below the credit is no frame.
-                framed = strong and step < 0 and self._apart(position + 1, credits=False) and self._apart(beyond)
+                # A widget or residue alone above the caption ("Share", "56 comments") frames it too: a story's lead
+                # picture, whose credit the first paragraph follows. Not a byline, which the lede may follow, nor
+                # another picture's credit.
+                framed = strong and step < 0 and (self._apart(position + 1, credits=False) and self._apart(beyond)
+                                                  or self._apart(beyond, credits=False, bylines=False))
                 # Tighter still: the text glued to the credit above it (no blank line), the picture's residue under
                 # the credit ("View full size image"). That is a figure's own layout, whatever the tense.
                 figure = strong and step < 0 and lines[candidate[-1]].run == lines[position].run and \
@@ -202,7 +206,7 @@ class CaptionFinder:
         return below < len(self.lines) and self.lines[below].kind == "residue" and \
             self.lines[below].run - self.lines[position].run <= 1
 
-    def _apart(self, position: int, credits: bool = True) -> bool:
+    def _apart(self, position: int, credits: bool = True, bylines: bool = True) -> bool:
         """Whether the line at ``position`` is no paragraph of copy: more of a figure (a credit, residue), or
         page furniture (a byline, a share button, "Related Topics", "56 comments"); not a subhead, not the
         headline, not the page's edge."""
@@ -212,7 +216,7 @@ class CaptionFinder:
         text = item.line.text
         if item.kind in ("strong", "weak", "attached"):
             return credits
-        return item.kind is not None or _BYLINE.match(text) is not None or is_widget(text)
+        return item.kind is not None or bylines and _BYLINE.match(text) is not None or is_widget(text)
 
     def _beside_found(self, position: int,
                       kinds: tuple[Kind | None, ...] = ("strong", "attached", "weak", None)) -> bool:
