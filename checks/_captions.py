@@ -52,8 +52,10 @@ def _date_pattern() -> str:
 _DATE = lazy(_date_pattern)
 _PICTURE_WORDS = lazy(
     r"\((?:left|right|centre|center|top|bottom|front|back|far (?:left|right)|(?:second|third) from (?:left|right)"
-    r"|L|R|C)\)|\bfrom (?:left|right)"
-    r"\b|\bleft to right\b|\b(?:is|are|was|were) (?:seen|shown|pictured|photographed|displayed|depicted)\b"
+    r"|L|R|C)\)|\bfrom (?:left|right)\b|\bleft to right\b|,\s*(?:far\s+)?(?:left|right|centre|center)\s*,"
+    # A composite picture's parts: "… then and now. Left, the first station … Right, the new one."
+    r"|(?:^|[.!?]\s+)(?-i:Left|Right|Top|Bottom|Inset)(?:,|:)\s+(?!(?:and|or|right|left)\b)"
+    r"|\b(?:is|are|was|were) (?:seen|shown|pictured|photographed|displayed|depicted)\b"
     r"|\bpictured\b|\blooks? on\b|\bposes?\b|\bshown\b|\bseen here\b|\bin this (?:photo|image|picture)\b"
     r"|\b(?:photo|image|picture|screenshot|illustration|artist['’]s (?:concept|impression|rendering))\b",
     re.I,
@@ -222,10 +224,13 @@ def caption_evidence(text: str) -> int:
 
 
 _ASIDE = lazy(r"\s*\([^()]{1,30}\)")  # "(far left)", "(22)", "(BSE)": read the sentence around them
+# Where people stand, whose "left" is no past tense: "from left", "left to right", "Jo Lee, left, greets …".
+_STANDING = lazy(r"\b(?:(?:second|third)\s+)?from\s+(?:left|right)\b|\bleft\s+to\s+right\b"
+                 r"|(?<=,\s)(?:far\s+)?(?:left|right)(?=\s*,)")
 
 
 def reads_present_tense(text: str) -> bool:
-    bare = _ASIDE.sub("", _unquoted(text))
+    bare = _STANDING.sub(" ", _ASIDE.sub("", _unquoted(text)))
     present = _PRESENT.search(bare) is not None or _PLURAL_PRESENT.search(bare) is not None or \
         _NAMED_SUBJECT.search(bare) is not None
     return present and _OTHER_TENSE.search(bare) is None
