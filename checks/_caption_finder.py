@@ -43,9 +43,11 @@ class CaptionFinder:
         # The headline (the first line that is nothing else and no "Label:") is never a neighbour's caption; a
         # first line that ends in a full stop, or runs longer than any headline, is no headline.
         opening = next((item for item in self.lines if item.kind is None and not item.line.text.endswith(":")), None)
-        headline = opening is not None and not TERMINAL.search(opening.line.text) and \
-            len(opening.line.text.split()) <= _HEADLINE_WORDS
-        self.first_run = opening.run if opening is not None and headline else -1
+        if opening is not None and not TERMINAL.search(opening.line.text) and \
+                len(opening.line.text.split()) <= _HEADLINE_WORDS:
+            self.first_run = opening.run
+        else:
+            self.first_run = -1
         # "Source: Harlow County Fair Board" under a fact box's list is copy, not a picture's credit.
         self.fact_box_sources = {p for p, item in enumerate(self.lines) if self._under_a_fact_box(p)}
         self.taken.update(self.fact_box_sources)
@@ -177,15 +179,11 @@ class CaptionFinder:
                 # another picture) above the caption. Only a caption above its credit is framed so: below one, a
                 # lone picture credit is as often followed by the story's lede. A stack of credits is one
                 # picture's, so another credit below the credit is no frame.
-                # A widget or residue alone above the caption ("Share", "56 comments") frames it too: a story's lead
-                # picture, whose credit the first paragraph follows. Not a byline, which the lede may follow, nor
-                # another picture's credit.
-                framed = strong and step < 0 and (self._apart(position + 1, credits=False) and self._apart(beyond)
-                                                  or self._apart(beyond, credits=False, bylines=False))
+                framed = strong and step < 0 and self._apart(position + 1, credits=False) and self._apart(beyond)
                 # Tighter still: the text glued to the credit above it (no blank line), the picture's residue under
                 # the credit ("View full size image"). That is a figure's own layout, whatever the tense.
                 figure = strong and step < 0 and lines[candidate[-1]].run == lines[position].run and \
-                    self._residue_below(position)
+                    self._opens_its_run(candidate[0]) and self._residue_below(position)
                 # Below a credit, across a blank line, stands the story's next paragraph as often as a caption
                 # (a picture with only a credit, then the copy): there a paragraph longer than most captions must
                 # show more than one sign.
@@ -200,13 +198,17 @@ class CaptionFinder:
             return same_run[0]
         return chosen[0] if chosen else []  # both sides read as captions: the one above is the usual place
 
+    def _opens_its_run(self, position: int) -> bool:
+        """Whether a blank line (or the page's start) stands above the line at ``position``."""
+        return position == 0 or self.lines[position - 1].run != self.lines[position].run
+
     def _residue_below(self, position: int) -> bool:
         """Whether picture residue stands right under the line at ``position`` (across one blank line at most)."""
         below = position + 1
         return below < len(self.lines) and self.lines[below].kind == "residue" and \
             self.lines[below].run - self.lines[position].run <= 1
 
-    def _apart(self, position: int, credits: bool = True, bylines: bool = True) -> bool:
+    def _apart(self, position: int, credits: bool = True) -> bool:
         """Whether the line at ``position`` is no paragraph of copy: more of a figure (a credit, residue), or
         page furniture (a byline, a share button, "Related Topics", "56 comments"); not a subhead, not the
         headline, not the page's edge."""
@@ -216,7 +218,7 @@ class CaptionFinder:
         text = item.line.text
         if item.kind in ("strong", "weak", "attached"):
             return credits
-        return item.kind is not None or bylines and _BYLINE.match(text) is not None or is_widget(text)
+        return item.kind is not None or _BYLINE.match(text) is not None or is_widget(text)
 
     def _beside_found(self, position: int,
                       kinds: tuple[Kind | None, ...] = ("strong", "attached", "weak", None)) -> bool:

@@ -8,8 +8,24 @@ from typing import Literal
 
 from newslint.document import Document, Line
 
-from ._captions import TERMINAL, caption_words, is_copy, is_file_name, is_headline, is_residue, is_short_description
-from ._credits import CreditWords, attached_credit, credit_strength, is_picture_lead, without_widget_tail
+from ._captions import (
+    TERMINAL,
+    caption_evidence,
+    caption_words,
+    is_copy,
+    is_file_name,
+    is_headline,
+    is_residue,
+    is_short_description,
+)
+from ._credits import (
+    CreditWords,
+    attached_credit,
+    credit_strength,
+    is_institution,
+    is_picture_lead,
+    without_widget_tail,
+)
 
 MAX_CAPTION_LINES = 4  # a caption hard-wrapped in a .txt story; a longer run of lines is copy
 
@@ -108,6 +124,10 @@ def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:
         bare_tail = not finished and not text.rstrip().endswith((")", "]"))
         if (inline or bare_tail) and is_copy(rest):
             return None
+        # "… arrested on Friday. (Tallis County Sheriff's Office)": a blotter's source, unless the sentence reads
+        # as a picture's description ("Volunteers test a tracker on the dunes. (… Sheriff's Office)").
+        if is_institution(credit) and caption_evidence(rest) < 1:
+            return None
         if rest and opens and not _LIST_ITEM.match(rest) and is_short_description(rest) and (
                 pictured or not is_headline(rest) and (
                     finished or not first_line)):
@@ -132,7 +152,9 @@ class PageLayout:
             if line.index != previous + 1:
                 self.runs.append([])
             self.runs[-1].append(len(self.lines))
-            self.lines.append(PageLine(line, len(self.runs) - 1, kind_of(line.text, words, not self.lines)))
+            # Spacing collapsed: a run of spaces is no word, and no pattern should walk it once per position.
+            self.lines.append(PageLine(line, len(self.runs) - 1, kind_of(" ".join(line.text.split()), words,
+                                                                         not self.lines)))
             previous = line.index
 
     def candidates(self, position: int, step: int) -> list[list[int]]:
@@ -161,7 +183,8 @@ class PageLayout:
         return self.runs[index] if 0 <= index < len(self.runs) else []
 
     def text(self, positions: list[int]) -> str:
-        return " ".join(self.lines[p].line.text for p in positions)
+        """The lines' text as one, its spacing collapsed."""
+        return " ".join(word for p in positions for word in self.lines[p].line.text.split())
 
 
 __all__ = ["MAX_CAPTION_LINES", "Kind", "PageLayout", "PageLine", "caption_part", "is_marker", "is_wire_caption",

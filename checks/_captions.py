@@ -223,7 +223,7 @@ def caption_evidence(text: str) -> int:
     return evidence
 
 
-_ASIDE = lazy(r"\s*\([^()]{1,30}\)")  # "(far left)", "(22)", "(BSE)": read the sentence around them
+_ASIDE = lazy(r" ?\([^()]{1,30}\)")  # "(far left)", "(22)", "(BSE)": read the sentence around them
 # Where people stand, whose "left" is no past tense: "from left", "left to right", "Jo Lee, left, greets …".
 _STANDING = lazy(r"\b(?:(?:second|third)\s+)?from\s+(?:left|right)\b|\bleft\s+to\s+right\b"
                  r"|(?<=,\s)(?:far\s+)?(?:left|right)(?=\s*,)")
@@ -264,9 +264,11 @@ def is_caption(text: str, *, beside_strong_credit: bool, framed: bool = False, f
     return evidence >= (1 if sentences <= 2 else 2)
 
 
-# A portrait's caption: a name, then who the person is ("Ines Varga, founder of Saltworks", "Mayor Jo Hart and
-# her husband"), with no verb. A newsroom role after the name is a byline's ("Jo Lee, staff writer").
-_PORTRAIT = lazy(r"^(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*[a-z][\w'’.-]*(?:,\s+|\s+and\s+)"
+# A portrait's caption: a person's name (two capitalised words or more), then who the person is ("Ines Varga,
+# founder of Saltworks", "Mayor Jo Hart and her husband"), with no verb. Not a place and a time ("New York, in
+# the rain", "Wimbledon, day three"); a newsroom role after the name is a byline's ("Jo Lee, staff writer").
+_PORTRAIT = lazy(r"^(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*(?:,\s+|\s+and\s+)"
+                 r"(?!(?:in|on|at|from|for|with|to|by|after|before|during|of|day|night|week|part|round|stage)\b)"
                  r"(?:(?:the|a|an|his|her|their)\s+)?[a-z]")
 _NEWSROOM = lazy(r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff|critic|journalist"
                  r"|producer|photographer|author|blogger)s?\b", re.I)
@@ -275,7 +277,7 @@ _PORTRAIT_WORDS = 12
 
 def is_portrait_caption(text: str) -> bool:
     """ "Ines Varga, founder of Saltworks": beside a photo credit, a name and who the person is."""
-    return _PORTRAIT.match(text) is not None and len(text.split()) <= _PORTRAIT_WORDS and \
+    return len(text.split()) <= _PORTRAIT_WORDS and len(text) <= 120 and _PORTRAIT.match(text) is not None and \
         _FINITE.search(_unquoted(text)) is None and _NEWSROOM.search(text) is None
 
 

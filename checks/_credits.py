@@ -145,9 +145,11 @@ def chain_strength(text: str, words: CreditWords, *, roles: bool = True) -> Stre
         return "strong"  # "Jo Lee-USA TODAY Sports": the sports wires' own join
     # "Jo Lee/for The Courier", "Jo Lee/Special to the Courier", "JO LEE/COURIER STAFF", "Jo Lee/Staff
     # Photographer": the outlet a photographer works for, or the role, is as good as an agency.
-    # "… SHERIFF'S DEPT./CONTRIBUTED IMAGE", "Jo Lee/Courier staff photo": the kind of picture names it a photo.
+    # "… SHERIFF'S DEPT./CONTRIBUTED IMAGE", "Jo Lee/Courier staff photo": the kind of picture names it a photo,
+    # beside a full name (not "News/Staff photo", a menu's path).
     agencies = [part for part in parts if is_agency(part, words) or len(parts) > 1 and (
-        roles and _NEWSROOM_ROLE.match(part) or _FILE_PHOTO.fullmatch(part) and _ONE_PICTURE.search(part))]
+        roles and _NEWSROOM_ROLE.match(part) or _FILE_PHOTO.fullmatch(part) and _ONE_PICTURE.search(part)
+        and any(len(other.split()) >= 2 for other in parts if other != part))]
     if not agencies and len(parts) == 2 and "/" in text and _is_name(parts[0]) and len(parts[1].split()) > 1 \
             and words.outlet_word.match(parts[1]):
         # "Kira Vessel / Dunmore Herald": an outlet no list knows. A byline reads the same under a headline, so
@@ -286,19 +288,53 @@ def is_picture_lead(text: str) -> bool:
 
 
 # A photo shoot's credits name a person: "Styling by Jo Lee", "Hair and makeup: Kim Ray" (not "Makeup by the
-# numbers", a subhead); a fashion shoot's name the maker of what is worn: "Blazer and vest by Harbour & Co.",
-# "Wool coat by Lisle, $300".
+# numbers", a subhead).
 def _shoot_credit_pattern() -> str:
-    words = load_sections("caption_words.txt")
-    garment = rf"(?:[\w-]+\s+){{0,2}}?{alternation(words['wardrobe'])}s?"
-    maker = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLES})){{0,4}}"
-    return (rf"^(?i:{alternation(words['shoot-role'])})(?:\s+by|\s*:)\s+(?!(?:The|A|An)\s)"
-            r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*(?:\s+(?:for|at|using|with)\s+\S.{0,40}?)?\.?$"
-            rf"|^(?i:{garment})(?:(?:,\s*|\s+and\s+|\s*&\s*)(?i:{garment}))*\s+(?:by|from)\s+{maker}"
-            r"(?:,\s*[$£€]\d[\d,.]*)?\.?$")
+    roles = alternation(load_sections("caption_words.txt")["shoot-role"])
+    return (rf"^(?i:{roles})(?:\s+by|\s*:)\s+(?!(?:The|A|An)\s)"
+            r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*(?:\s+(?:for|at|using|with)\s+\S.{0,40}?)?\.?$")
 
 
 _SHOOT_CREDIT = lazy(_shoot_credit_pattern)
+# A fashion shoot's credits name the maker of what is worn: "Blazer and vest by Harbour & Co. Shirt by Lisle.",
+# "Wool coat by Lisle, $300". One garment alone ("Shirt by Carven.") reads as a subhead as often ("Ring by
+# Friday"), so a credit lists two garments or more, or a price.
+def _wardrobe_item_pattern() -> str:
+    garments = alternation(load_sections("caption_words.txt")["wardrobe"])
+    return rf"(?:[^\W\d_][\w-]*\s+)?{garments}s?"  # a material or a colour may come first: "Wool coat"
+
+
+_WARDROBE_ITEM = lazy(_wardrobe_item_pattern, re.I)
+_MAKER = lazy(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLES})){{0,4}}")
+_PRICE = lazy(r",\s*[$£€]\d[\d,.]*$")
+_WARDROBE_WORDS = 12  # one credit of a shoot's list
+
+
+def _wardrobe_credit(segment: str) -> tuple[int, bool] | None:
+    """(garments, priced) of "Blazer and vest by Harbour & Co." or "Wool coat by Lisle, $300"; None for any other
+    text. Split with plain string operations, so that no pattern backtracks over a long list."""
+    segment = segment.strip().rstrip(".")
+    if len(segment.split()) > _WARDROBE_WORDS or " by " not in segment:
+        return None
+    worn, _, maker = segment.partition(" by ")
+    priced = _PRICE.search(maker) is not None
+    maker = _PRICE.sub("", maker)
+    items = [item for item in re.split(r",\s*|\s+and\s+|\s*&\s*", worn) if item]
+    if not items or not all(_WARDROBE_ITEM.fullmatch(item) for item in items) or not _MAKER.fullmatch(maker):
+        return None
+    return len(items), priced
+
+
+def _is_wardrobe_list(text: str) -> bool:
+    """A shoot's credits for what is worn, as a list: two garments or more, or a price."""
+    credits = []
+    for segment in _SEGMENT_SEPARATOR.split(text):
+        if segment.strip():
+            credit = _wardrobe_credit(segment)
+            if credit is None:
+                return False
+            credits.append(credit)
+    return len(credits) >= 2 or any(garments >= 2 or priced for garments, priced in credits)
 # What a possessive after "Courtesy of" may own: a picture's source ("Jo Lee's Instagram page", "the museum's
 # archive", "Jo Lee's mother"), or the rest of an institution's name ("Christie's Images", "McDonald's Corp.").
 _SOURCE_NOUN = lazy(r"^(?-i:[A-Z])|\b(?:instagram|facebook|twitter|tiktok|youtube|flickr|family|estate|archives?"
@@ -311,8 +347,8 @@ def _segment_is_credit(segment: str, words: CreditWords) -> Strength | None:
     segment = _POSITION.sub("", segment.strip()).strip()
     if not segment:
         return None
-    # The words first: the pattern is compiled only for a line that may be one ("… by …", "Hair: …").
-    if re.search(r"\sby\s|\sfrom\s|:", segment) and _SHOOT_CREDIT.match(segment) and not _TITLE_WORD.search(segment):
+    # A cheap test first: most lines hold neither "by" nor a colon, and never need the pattern compiled.
+    if re.search(r"\sby\s|:", segment) and _SHOOT_CREDIT.match(segment) and not _TITLE_WORD.search(segment):
         return "strong"
     lead = _lead_credit(segment, words)
     if lead:
@@ -332,6 +368,13 @@ def _unwrap(text: str) -> tuple[str, bool]:
 
 # Who hands out a picture (not a team, a school or a council, which a listing puts in brackets after a sentence).
 _HANDOUT_SOURCE = lazy(r"Office|Department|Dept\.?|Museum|Library|Archives?|Collection|Foundation|Hospital|Police")
+
+
+def is_institution(credit: str) -> bool:
+    """ "Tallis County Sheriff's Office", "Fenwick Police Department": a picture's source, and a police blotter's
+    or a listing's source after each item as often."""
+    words = credit.strip(" ()[]").split()
+    return len(words) >= 2 and _HANDOUT_SOURCE.fullmatch(words[-1]) is not None
 # A gallery's credits in one list: "(Image credits: Jo Lee; Harbour Museum; Kim Ray; …)".
 _CREDIT_LIST = lazy(r"^\s*[(\[]?\s*(?:photo|image|picture)s?\s+credits\s*:\s*(.+?)\s*[)\]]?\s*$", re.I)
 
@@ -343,15 +386,14 @@ def _is_credit_list(line: str, words: CreditWords) -> bool:
     if listed is None:
         return False
     pieces = [piece.strip(" .,") for piece in listed.group(1).split(";")]
-    named = sum(1 for piece in pieces if piece and len(piece.split()) <= 5 and _is_credit_name(piece, words,
-                                                                                               explicit=True))
+    named = sum(1 for piece in pieces if piece and len(piece.split()) <= 5 and _is_credit_name(piece, words))
     return len(pieces) >= 3 and named >= 0.8 * len(pieces)  # a user's handle may be in words ("… user Kim")
 
 
 def credit_strength(line: str, words: CreditWords) -> Strength | None:
     """ "strong" for a line that is a photo credit wherever it stands; "weak" for one that is a credit only
     beside a caption (a news agency's name alone, a bare name in parentheses)."""
-    if _is_credit_list(line, words):
+    if _is_credit_list(line, words) or " by " in line and _is_wardrobe_list(line):
         return "strong"
     if len(line) > 400 or len(line.split()) > _MAX_CREDIT_LINE_WORDS:
         return None
@@ -462,8 +504,8 @@ def attached_credit(line: str, words: CreditWords) -> str | None:
             or (opening == "(" and before.endswith((".", "”", '"')) and _is_name(inner)
                 and 2 <= len(inner.split()) <= 4 and "'" not in inner and "’" not in inner)
             # "… new clients. (Harlan County Sheriff's Office)": an institution that handed out the picture.
-            or (opening == "(" and before.endswith(".") and _is_name(inner) and 2 <= len(inner.split()) <= 6
-                and _HANDOUT_SOURCE.fullmatch(inner.split()[-1]) is not None)
+            or (opening == "(" and before.endswith(".") and _is_name(inner) and len(inner.split()) <= 6
+                and is_institution(inner))
         ):
             return inner
     inline = _INLINE_PICTURE_CREDIT.search(line)
@@ -513,4 +555,4 @@ def attached_credit(line: str, words: CreditWords) -> str | None:
 
 
 __all__ = ["CreditWords", "Strength", "attached_credit", "chain_strength", "credit_strength",
-           "credit_words", "is_agency", "is_picture_lead", "without_widget_tail"]
+           "credit_words", "is_agency", "is_institution", "is_picture_lead", "without_widget_tail"]

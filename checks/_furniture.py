@@ -29,6 +29,7 @@ class FurniturePhrases:
     lead_in: re.Pattern[str]
     phrase: re.Pattern[str]
     call_to_action: re.Pattern[str]
+    shop_link: re.Pattern[str]
 
 
 @lru_cache(maxsize=32)
@@ -43,10 +44,11 @@ def furniture_phrases(extra_labels: tuple[str, ...], extra_lead_ins: tuple[str, 
     call_to_action = re.compile(r"(?:" + "|".join(calls) + r")\b", re.I)
     label_suffix = re.compile(r"\b(?:" + "|".join(map(re.escape, data["label-suffix"])) + r")$", re.I)
     phrase = re.compile(r"(?:" + "|".join(data["phrase"]) + r")", re.I)
-    return FurniturePhrases(labels, label_suffix, lead_in, phrase, call_to_action)
+    shop_link = re.compile(r"(?:" + "|".join(data["shop-link"]) + r")")
+    return FurniturePhrases(labels, label_suffix, lead_in, phrase, call_to_action, shop_link)
 
 
-MAX_NOTICE_WORDS = 40  # a notice's line ("… straight to your inbox"); a longer one is a paragraph of copy
+_SHOP_LINE = 160  # characters: a product's name and its button
 
 
 def promoted_item(lead_in: re.Pattern[str], line: str) -> re.Match[str] | None:
@@ -67,10 +69,14 @@ def promoted_item(lead_in: re.Pattern[str], line: str) -> re.Match[str] | None:
 
 
 def is_promotion(line: str) -> bool:
-    """A line that promotes another item, or carries a notice's phrase (promo-text reports either)."""
+    """A line that promotes another item, or a product with its shop's link (promo-text reports either)."""
     phrases = furniture_phrases((), (), ())
-    return promoted_item(phrases.lead_in, line.strip()) is not None or \
-        len(line.split()) <= MAX_NOTICE_WORDS and phrases.phrase.search(line) is not None
+    return promoted_item(phrases.lead_in, line.strip()) is not None or is_shop_link(line, phrases)
+
+
+def is_shop_link(line: str, phrases: FurniturePhrases) -> bool:
+    """ "Harbour Globe, 12 inch Buy Here": a product's name and a shop's button, on a line no longer than a title."""
+    return len(line) <= _SHOP_LINE and phrases.shop_link.search(line.rstrip()) is not None
 
 
 def is_widget(line: str) -> bool:
@@ -81,5 +87,5 @@ def is_widget(line: str) -> bool:
     return bare in furniture_phrases((), (), ()).labels or _COUNTER.match(bare) is not None
 
 
-__all__ = ["EDGE_JUNK", "MAX_NOTICE_WORDS", "FurniturePhrases", "furniture_phrases", "is_promotion", "is_widget",
+__all__ = ["EDGE_JUNK", "FurniturePhrases", "furniture_phrases", "is_promotion", "is_shop_link", "is_widget",
            "promoted_item"]

@@ -12,7 +12,7 @@ from newslint.finding import Problem
 from newslint.registry import check
 
 from ._credits import credit_strength, credit_words
-from ._furniture import EDGE_JUNK, MAX_NOTICE_WORDS, FurniturePhrases, furniture_phrases, promoted_item
+from ._furniture import EDGE_JUNK, FurniturePhrases, furniture_phrases, is_shop_link, promoted_item
 from ._lazy_pattern import lazy
 from ._phrases import normalise
 
@@ -107,9 +107,12 @@ def _line_problems(start: int, end: int, line: str, phrases: FurniturePhrases, h
     if bare in phrases.labels or suffix_label:
         yield Problem(start, end, f'"{_quote(line)}" looks like page furniture (a widget, menu or ad label), not copy')
         return
-    if words <= MAX_NOTICE_WORDS and phrases.phrase.search(line) and not _REPORTED.search(line) \
+    if words <= _MAX_LEAD_IN_WORDS and phrases.phrase.search(line) and not _REPORTED.search(line) \
             and not _is_photo_credit(line):  # "Credit: Jo Lee/Outlet © 2024 Owner" is orphan-caption's
         yield Problem(start, end, f'"{_quote(line)}" is a notice from the web page, not copy')
+        return
+    if is_shop_link(line, phrases):
+        yield Problem(start, end, f'"{_quote(line)}" is a shop\'s link left from a product box, not copy')
         return
     lead_in = promoted_item(phrases.lead_in, line.lstrip(EDGE_JUNK.replace(":", "")))
     if len(line.split()) <= _MAX_LEAD_IN_WORDS and lead_in \

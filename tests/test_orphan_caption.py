@@ -84,8 +84,12 @@ def caption_growth(make, small: int, factor: int = 4) -> float:
         lambda n: "Jane Roe / Reuters\n" * n,  # no blank lines: a paragraph walk per credit line was quadratic
         lambda n: "Jane Roe / Reuters\nA man walks past a shop in Riverton, Oct. 10, 2024.\n\n" * n,
         lambda n: "The mayor speaks.\n\nPhoto\n\n" * n,
+        # One line that grows: a pattern that walks a run of spaces (or one word) from every position is quadratic.
+        lambda n: "Photo: Jane Roe/Reuters\n\nA " + " " * (10 * n) + "crowd (left) gathers.\n",
+        lambda n: "Photo: Jane Roe/Reuters\n\nJo A" + "a" * (10 * n) + ", founder of it\n",
     ],
-    ids=["credits-without-blank-lines", "credit-and-caption-pairs", "residue"],
+    ids=["credits-without-blank-lines", "credit-and-caption-pairs", "residue", "spaces-in-a-caption",
+         "one-long-word-beside-a-credit"],
 )
 def test_work_grows_linearly_with_the_text(make) -> None:
     # Four times the text: about four times the work. A walk per credit line over the whole run was 16 times.
