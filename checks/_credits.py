@@ -296,6 +296,8 @@ def _shoot_credit_pattern() -> str:
 
 
 _SHOOT_CREDIT = lazy(_shoot_credit_pattern)
+
+
 # A fashion shoot's credits name the maker of what is worn: "Blazer and vest by Harbour & Co. Shirt by Lisle.",
 # "Wool coat by Lisle, $300". One garment alone ("Shirt by Carven.") reads as a subhead as often ("Ring by
 # Friday"), so a credit lists two garments or more, or a price.
@@ -335,6 +337,8 @@ def _is_wardrobe_list(text: str) -> bool:
                 return False
             credits.append(credit)
     return len(credits) >= 2 or any(garments >= 2 or priced for garments, priced in credits)
+
+
 # What a possessive after "Courtesy of" may own: a picture's source ("Jo Lee's Instagram page", "the museum's
 # archive", "Jo Lee's mother"), or the rest of an institution's name ("Christie's Images", "McDonald's Corp.").
 _SOURCE_NOUN = lazy(r"^(?-i:[A-Z])|\b(?:instagram|facebook|twitter|tiktok|youtube|flickr|family|estate|archives?"
@@ -375,6 +379,8 @@ def is_institution(credit: str) -> bool:
     or a listing's source after each item as often."""
     words = credit.strip(" ()[]").split()
     return len(words) >= 2 and _HANDOUT_SOURCE.fullmatch(words[-1]) is not None
+
+
 # A gallery's credits in one list: "(Image credits: Jo Lee; Harbour Museum; Kim Ray; …)".
 _CREDIT_LIST = lazy(r"^\s*[(\[]?\s*(?:photo|image|picture)s?\s+credits\s*:\s*(.+?)\s*[)\]]?\s*$", re.I)
 
