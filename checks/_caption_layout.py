@@ -17,16 +17,19 @@ from ._captions import (
     is_headline,
     is_residue,
     is_short_description,
+    reports_speech,
 )
 from ._credits import (
     CreditWords,
     attached_credit,
     credit_strength,
+    is_agency,
     is_institution,
     is_picture_lead,
     without_widget_tail,
 )
 
+_PICTURE_NOUN = re.compile(r"\b(?:photo|image|picture|video)s?\b", re.I)
 MAX_CAPTION_LINES = 4  # a caption hard-wrapped in a .txt story; a longer run of lines is copy
 
 Kind = Literal["strong", "weak", "residue", "attached", "marker", "file-name"]
@@ -127,6 +130,10 @@ def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:
         # "… arrested on Friday. (Tallis County Sheriff's Office)": a blotter's source, unless the sentence reads
         # as a picture's description ("Volunteers test a tracker on the dunes. (… Sheriff's Office)").
         if is_institution(credit) and caption_evidence(rest) < 1:
+            return None
+        # "… will resume next week, officials said. (Reuters)": a wire brief's source, not a picture's credit
+        # ("(AP Photo)" names a picture, whatever the caption reports).
+        if is_agency(credit, words) and not _PICTURE_NOUN.search(credit) and reports_speech(rest):
             return None
         if rest and opens and not _LIST_ITEM.match(rest) and is_short_description(rest) and (
                 pictured or not is_headline(rest) and (

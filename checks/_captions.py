@@ -281,6 +281,11 @@ def is_portrait_caption(text: str) -> bool:
         _FINITE.search(_unquoted(text)) is None and _NEWSROOM.search(text) is None
 
 
+def reports_speech(text: str) -> bool:
+    """ "…, officials said.": the text reports what someone said (outside its quotations)."""
+    return _REPORTING.search(_unquoted(text)) is not None
+
+
 def is_short_description(text: str) -> bool:
     """The caption part of a line that carries its own credit: short, and not a paragraph of copy."""
     text = GALLERY_PREFIX.sub("", text.strip())
@@ -292,6 +297,5 @@ def is_short_description(text: str) -> bool:
 
 
 __all__ = ["GALLERY_PREFIX", "MAX_CAPTION_WORDS", "TERMINAL", "caption_evidence", "caption_words", "is_caption",
-           "is_copy",
-           "is_file_name", "is_headline", "is_plain_residue", "is_residue", "reads_present_tense",
-           "is_short_description"]
+           "is_copy", "is_file_name", "is_headline", "is_plain_residue", "is_portrait_caption", "is_residue",
+           "is_short_description", "reads_present_tense", "reports_speech"]
