@@ -137,6 +137,10 @@ class _Paragraphs:
         return max(bisect.bisect_right(self.starts, position) - 1, _OPENING)
 
 
+# A correction names the wrong date it corrects: "…, not Wednesday, June 12", "…, not on Friday, May 3".
+_CORRECTED = re.compile(r"\b(?:not|rather than|instead of)\s+(?:on\s+)?$", re.I)
+
+
 @check("date-weekday", severity="warning")
 def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[Problem]:
     """A weekday named with a date that falls on another day of the week.
@@ -159,8 +163,9 @@ def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[
     so is the year before for a date after the story's own told in the past tense ("a year that began with flooding
     on Sunday, Jan. 12" in a story of Jan. 2). Ranges ("Monday-Wednesday, Jan. 28-30"), parallel lists ("Monday and
     Tuesday, Jan. 5 and 6"), a count before a month that is a word ("Thursday, 30 May graduates"), and an
-    abbreviation that is part of a name or ends a sentence ("told the Baltimore Sun. Jan. 6 was the deadline") are
-    skipped; a weekday written out in full is always read.
+    abbreviation that is part of a name or ends a sentence ("told the Baltimore Sun. Jan. 6 was the deadline") and
+    the wrong date a correction names ("It is Wednesday, June 11, not Wednesday, June 12") are skipped; a weekday
+    written out in full is always read.
 
     Why is this bad?
     ----------------
@@ -182,6 +187,8 @@ def date_weekday(document: Document, options: Mapping[str, object]) -> Iterator[
     paragraphs = _Paragraphs(text)
     framed = {paragraphs.number(written.start) for written in story.own}  # paragraphs that hold an own date
     for found in weekday_dates(text):
+        if _CORRECTED.search(text, max(0, found.start - 12), found.start):
+            continue  # "It is Wednesday, June 11, not Wednesday, June 12": the wrong date a correction names
         note, suggestion = "", None
         if found.year is not None:
             years, reading = [found.year], found.year
