@@ -17,7 +17,7 @@ from ._captions import (
     is_headline,
     is_residue,
     is_short_description,
-    reports_speech,
+    reads_as_a_brief,
 )
 from ._credits import (
     CreditWords,
@@ -131,9 +131,10 @@ def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:
         # as a picture's description ("Volunteers test a tracker on the dunes. (… Sheriff's Office)").
         if is_institution(credit) and caption_evidence(rest) < 1:
             return None
-        # "… will resume next week, officials said. (Reuters)": a wire brief's source, not a picture's credit
-        # ("(AP Photo)" names a picture, whatever the caption reports).
-        if is_agency(credit, words) and not _PICTURE_NOUN.search(credit) and reports_speech(rest):
+        # "HOLTBY — The rail line reopened on Thursday. Trains will run … (Reuters)", "…, officials said. (AP)": a
+        # wire brief's source, not a picture's credit ("(AP Photo)" names a picture, whatever the caption says).
+        if (is_agency(credit, words) or words.outlet_word.match(credit)) and not _PICTURE_NOUN.search(credit) \
+                and reads_as_a_brief(rest):
             return None
         if rest and opens and not _LIST_ITEM.match(rest) and is_short_description(rest) and (
                 pictured or not is_headline(rest) and (

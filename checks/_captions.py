@@ -281,9 +281,11 @@ def is_portrait_caption(text: str) -> bool:
         _FINITE.search(_unquoted(text)) is None and _NEWSROOM.search(text) is None
 
 
-def reports_speech(text: str) -> bool:
-    """ "…, officials said.": the text reports what someone said (outside its quotations)."""
-    return _REPORTING.search(_unquoted(text)) is not None
+def reads_as_a_brief(text: str) -> bool:
+    """A news brief, not a caption: it opens with a dateline ("HOLTBY — …"), reports what someone said ("…,
+    officials said."), or runs to two sentences or more ("… reopened on Thursday. Trains will run …")."""
+    return _DATELINE.match(text) is not None or _REPORTING.search(_unquoted(text)) is not None or \
+        _SENTENCES.search(text) is not None
 
 
 def is_short_description(text: str) -> bool:
@@ -298,4 +300,4 @@ def is_short_description(text: str) -> bool:
 
 __all__ = ["GALLERY_PREFIX", "MAX_CAPTION_WORDS", "TERMINAL", "caption_evidence", "caption_words", "is_caption",
            "is_copy", "is_file_name", "is_headline", "is_plain_residue", "is_portrait_caption", "is_residue",
-           "is_short_description", "reads_present_tense", "reports_speech"]
+           "is_short_description", "reads_as_a_brief", "reads_present_tense"]

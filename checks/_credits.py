@@ -298,9 +298,9 @@ def _shoot_credit_pattern() -> str:
 _SHOOT_CREDIT = lazy(_shoot_credit_pattern)
 
 
-# A fashion shoot's credits name the maker of what is worn: "Blazer and vest by Harbour & Co. Shirt by Lisle.",
-# "Wool coat by Lisle, $300". One garment alone ("Shirt by Carven.") reads as a subhead as often ("Ring by
-# Friday"), so a credit lists two garments or more, or a price.
+# A fashion shoot's credits name the maker of what is worn: "Blazer and vest by Harbour & Co. Shirt by Lisle."
+# One garment alone ("Shirt by Carven.") reads as a subhead as often ("Ring by Friday"), so a credit lists two
+# garments or more; one with a price ("Dress by Lisle, $460.") is a shopping feature's copy.
 def _wardrobe_item_pattern() -> str:
     garments = alternation(load_sections("caption_words.txt")["wardrobe"])
     return rf"(?:[^\W\d_][\w-]*\s+)?{garments}s?"  # a material or a colour may come first: "Wool coat"
@@ -308,35 +308,26 @@ def _wardrobe_item_pattern() -> str:
 
 _WARDROBE_ITEM = lazy(_wardrobe_item_pattern, re.I)
 _MAKER = lazy(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLES})){{0,4}}")
-_PRICE = lazy(r",\s*[$£€]\d[\d,.]*$")
 _WARDROBE_WORDS = 12  # one credit of a shoot's list
 
 
-def _wardrobe_credit(segment: str) -> tuple[int, bool] | None:
-    """(garments, priced) of "Blazer and vest by Harbour & Co." or "Wool coat by Lisle, $300"; None for any other
-    text. Split with plain string operations, so that no pattern backtracks over a long list."""
+def _garments_credited(segment: str) -> int:
+    """How many garments "Blazer and vest by Harbour & Co." credits to a maker; 0 for any other text (a price
+    among them). Split with plain string operations, so that no pattern backtracks over a long list."""
     segment = segment.strip().rstrip(".")
     if len(segment.split()) > _WARDROBE_WORDS or " by " not in segment:
-        return None
+        return 0
     worn, _, maker = segment.partition(" by ")
-    priced = _PRICE.search(maker) is not None
-    maker = _PRICE.sub("", maker)
     items = [item for item in re.split(r",\s*|\s+and\s+|\s*&\s*", worn) if item]
     if not items or not all(_WARDROBE_ITEM.fullmatch(item) for item in items) or not _MAKER.fullmatch(maker):
-        return None
-    return len(items), priced
+        return 0
+    return len(items)
 
 
 def _is_wardrobe_list(text: str) -> bool:
-    """A shoot's credits for what is worn, as a list: two garments or more, or a price."""
-    credits = []
-    for segment in _SEGMENT_SEPARATOR.split(text):
-        if segment.strip():
-            credit = _wardrobe_credit(segment)
-            if credit is None:
-                return False
-            credits.append(credit)
-    return len(credits) >= 2 or any(garments >= 2 or priced for garments, priced in credits)
+    """A shoot's credits for what is worn, as a list: two garments or more."""
+    counts = [_garments_credited(segment) for segment in _SEGMENT_SEPARATOR.split(text) if segment.strip()]
+    return bool(counts) and all(counts) and (len(counts) >= 2 or counts[0] >= 2)
 
 
 # What a possessive after "Courtesy of" may own: a picture's source ("Jo Lee's Instagram page", "the museum's
@@ -491,6 +482,10 @@ _OPENING_DAYS = lazy(r"(?:\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\b|\b(?:[
                      r"[^.]{0,40}\bSun\.?$")
 
 
+# A full stop that ends no sentence: a clock's "a.m."/"p.m.", an initial.
+_NO_SENTENCE_END = lazy(r"(?:\b[ap]\.m\.|(?<![\w.])[A-Z]\.)\s+$")
+
+
 def attached_credit(line: str, words: CreditWords) -> str | None:
     """The credit at the end of a caption ("… (AP Photo)", "… [GETTY]", "… Photo: Jo Lee", "… Jo Lee/Getty
     Images") or glued to its start ("Jo Lee/Getty ImagesA crowd …", "Jo Lee/for The Courier A crowd …")."""
@@ -518,6 +513,8 @@ def attached_credit(line: str, words: CreditWords) -> str | None:
     if inline and _segment_is_credit(inline.group(1), words) == "strong":
         return inline.group(1)  # "Expand | Collapse (Photo: Jo Lee/Reuters) Vials of …": the credit mid-line
     for start in reversed([match.end() for match in _SENTENCE_END.finditer(line)]):
+        if _NO_SENTENCE_END.search(line, 0, start):
+            continue  # "10:00 p.m. Late News" (a listing), "Jo K. Lee": no sentence ends there
         tail = line[start:]
         if len(tail.split()) > _MAX_CREDIT_WORDS:
             break
