@@ -24,9 +24,10 @@ _PICTURE_SOURCE = re.compile(r"\b(?:youtube|facebook|instagram|twitter|tiktok|fl
 _INSTITUTION = re.compile(r"\b(?:Board|Office|Bureau|Department|Dept|Council|Survey|Agency|Census|Commission"
                           r"|University|Institute|Association|Society|Authority|Administration|Ministry|Service"
                           r"|Center|Centre|Foundation|Fund|Bank|Reserve|Organi[sz]ation|Assessor|Clerk|District"
-                          r"|County|City|State|Committee|Trust|Statistics|Registry|Police|Sheriff)\b")
+                          r"|County|City|State|Committee|Trust|Statistics|Registry|Police|Sheriff|Exchange|Markets?"
+                          r"|Weather|Observatory)\b")
 _FACT_BOX_LINES = 3
-_FACT_BOX_WORDS = 15
+_FACT_BOX_WORDS = 20  # a table's row or a forecast's day ("Sunrise 6:38 a.m.; sunset 7:24 p.m. Tides at …")
 _BULLETED_LINE = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s")
 
 
