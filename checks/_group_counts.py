@@ -34,6 +34,16 @@ _PREMODIFIERS = {
     "further", "entire", "full", "past", "latest", "initial", "only", "surviving", "current", "former", "new",
 }
 _WINDOW_WORDS = {"last", "past", "next", "first", "top", "final", "previous", "latest", "initial"}
+# Words in -est that are no superlative: "the three forest fires", "two interest groups", "five test sites".
+_NOT_SUPERLATIVE = {"interest", "forest", "harvest", "protest", "honest", "modest", "west", "midwest", "guest",
+                    "chest", "nest", "test", "rest", "pest", "quest", "request", "contest", "manifest", "arrest",
+                    "conquest", "crest", "digest", "inquest", "unrest", "vest", "zest", "everest", "bequest"}
+
+
+def _is_superlative(word: str) -> bool:
+    word = word.casefold()
+    return word in {"best", "worst", "most", "least"} or (
+        len(word) >= 5 and word.endswith("est") and word not in _NOT_SUPERLATIVE and word.isalpha())
 # A number after these names a place in a sequence: "game 5 of the series", "stage 3 of the 21".
 _SEQUENCE_WORDS = {"game", "stage", "round", "day", "week", "section", "article", "chapter", "rule", "level",
                    "leg", "part", "number", "no", "page", "step", "phase", "race", "match", "heat", "lap"}
@@ -412,6 +422,8 @@ def _group_count(
         preposition, head = tokens[first - 1], tokens[first - 2]
         if preposition.lower in ANCHOR_PREPOSITIONS and is_plural_noun(head.text):
             anchor = (head.lower, preposition.lower)
+    # "the five warmest summers", "the three busiest streets": a ranking, as "the top five" is.
+    ranked = noun is not None and any(_is_superlative(word) for word in noun[1])
     return GroupCount(
         start=start,
         end=end,
@@ -425,10 +437,11 @@ def _group_count(
         round_figure=_is_round_figure(tokens, first),
         part=part,
         part_start=part_start,
-        window=bool(_WINDOW_WORDS.intersection(premodifiers)),
+        window=bool(_WINDOW_WORDS.intersection(premodifiers)) or ranked,
         bare_reference=bare_reference,
         anchor=anchor,
-        ranking_start=premodifier_start if premodifiers == ["top"] and premodifier_start != start_of_number else None,
+        ranking_start=premodifier_start if premodifiers == ["top"] and premodifier_start != start_of_number
+        else start_of_number if ranked else None,
         furniture=noun_token is not None and len(noun_token.text) > 1 and noun_token.text.isupper(),
     )
 

@@ -92,12 +92,13 @@ def count_claim(document: Document, options: Mapping[str, object]) -> Iterator[P
     names and titles ("the Six Nations", "the film The Four Seasons of Lisbon", "the book 20
     Lessons"), page furniture and all-capital text ("See all 57 stories", tables), estimates ("more
     than 100 people", "2.5 million cars"), rates ("the 600 babies born weekly"), windows over a sequence
-    ("the last nine games", "the top five teams"), and counts whose members the story names on the spot
-    (after a colon, comma, parenthesis or dash: "the four members - John, Paul, George and Ringo - …"):
-    a list of the same size confirms the count; a list of names of another size is a count-mismatch. A
-    group so named is named for good: "The four, A, B, C and D, were arrested" … "Three of the four remain
-    in jail" has nothing left to verify. Each group is reported once, at its first count: a later mention
-    of it under another noun ("three Palestinian militants … the three gunmen") is not a second claim.
+    and rankings ("the last nine games", "the top five teams", "the five warmest summers"), and counts whose
+    members the story names on the spot (after a colon, comma, parenthesis or dash: "the four members - John,
+    Paul, George and Ringo - …"): a list of the same size confirms the count; a list of names of another size
+    is a count-mismatch. A group so named is named for good: "The four, A, B, C and D, were arrested" …
+    "Three of the four remain in jail" has nothing left to verify. Each group is reported once, at its first
+    count: a later mention of it under another noun ("three Palestinian militants … the three gunmen") is not
+    a second claim.
 
     Why is this bad?
     ----------------
