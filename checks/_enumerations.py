@@ -235,11 +235,13 @@ _VERB_THEN_COLON = lazy(r"\s+(?:were|are|have\s+been|will\s+be)\s+[a-z]+(?:ed|en
 _TIME_THEN_COMMA = lazy(r"\s+(?:this|last|next)\s+(?:year|season|term|week|month|spring|summer|fall|autumn|winter)"
                         r"\s*(?::|,)\s*")
 
-# A qualifier, then a colon: "the five finalists for the city's first poet laureate: A, B and C". Only when
+# A qualifier, then a colon or a dash: "the five finalists for the city's first poet laureate: A, B and C",
+# "Three communities in Harbor County — A, B, C and D — will …". Only when
 # the qualifier counts and names nothing the list could name instead ("finalists from three towns:",
 # "finalists from towns across the county:") and has no verb, whose subject or object the list may be
 # ("finalists for the prize were chosen by the panel:", "finalists for the prize include a debut novelist:").
-_QUALIFIER_THEN_COLON = lazy(r"\s+(?:for|of|in|at|on|to|with|from|under)\s+(?P<words>[^:.;!?,()\n\d]{1,80}?)\s*:\s*")
+_QUALIFIER_THEN_COLON = lazy(r"\s+(?:for|of|in|at|on|to|with|from|under)\s+(?P<words>[^:.;!?,()\n\d—–-]{1,80}?)"
+                             r"(?:\s*:\s*|\s*(?:—|–|--)\s*|[ \t]+-[ \t]+)")
 _VERB_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
                          "can", "could", "may", "might", "must", "should", "do", "does", "did", "by", "include",
                          "includes", "said", "says", "named", "chose", "picked"})

@@ -116,7 +116,7 @@ def count_claim(document: Document, options: Mapping[str, object]) -> Iterator[P
     latest_named: dict[int, bool] = {}  # size -> whether the latest group of that size was named by a list
     for reading in document.memo(count_readings):
         count = reading.count
-        if count.kind != "bare" and _named_by_list(text, reading):
+        if _named_by_list(text, reading):  # "Three communities — A, B and C —": named, whatever its determiner
             named.add((count.value, count.noun))
             latest_named[count.value] = True
             continue
