@@ -513,7 +513,7 @@ def attached_credit(line: str, words: CreditWords) -> str | None:
     if inline and _segment_is_credit(inline.group(1), words) == "strong":
         return inline.group(1)  # "Expand | Collapse (Photo: Jo Lee/Reuters) Vials of …": the credit mid-line
     for start in reversed([match.end() for match in _SENTENCE_END.finditer(line)]):
-        if _NO_SENTENCE_END.search(line, 0, start):
+        if _NO_SENTENCE_END.search(line, max(0, start - 8), start):  # the stop's own word only: no rescan
             continue  # "10:00 p.m. Late News" (a listing), "Jo K. Lee": no sentence ends there
         tail = line[start:]
         if len(tail.split()) > _MAX_CREDIT_WORDS:
