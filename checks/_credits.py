@@ -301,12 +301,22 @@ _SHOOT_CREDIT = lazy(_shoot_credit_pattern)
 # A fashion shoot's credits name the maker of what is worn: "Blazer and vest by Harbour & Co. Shirt by Lisle."
 # One garment alone ("Shirt by Carven.") reads as a subhead as often ("Ring by Friday"), so a credit lists two
 # garments or more; one with a price ("Dress by Lisle, $460.") is a shopping feature's copy.
-def _wardrobe_item_pattern() -> str:
-    garments = alternation(load_sections("caption_words.txt")["wardrobe"])
-    return rf"(?:[^\W\d_][\w-]*\s+)?{garments}s?"  # a material or a colour may come first: "Wool coat"
+@lru_cache(maxsize=1)
+def _garments() -> frozenset[str]:
+    return frozenset(garment.casefold() for garment in load_sections("caption_words.txt")["wardrobe"])
 
 
-_WARDROBE_ITEM = lazy(_wardrobe_item_pattern, re.I)
+def _is_garment(item: str) -> bool:
+    """ "vest", "Wool coat", "bow ties": a garment of the list, after one word of material or colour at most."""
+    words = item.casefold().split()
+    for size in (2, 1):
+        if len(words) - size in (0, 1) and len(words) >= size:
+            worn = " ".join(words[-size:])
+            if worn in _garments() or worn.endswith("s") and worn[:-1] in _garments():
+                return words[0].isalpha() or len(words) == size
+    return False
+
+
 _MAKER = lazy(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLES})){{0,4}}")
 _WARDROBE_WORDS = 12  # one credit of a shoot's list
 
@@ -319,7 +329,7 @@ def _garments_credited(segment: str) -> int:
         return 0
     worn, _, maker = segment.partition(" by ")
     items = [item for item in re.split(r",\s*|\s+and\s+|\s*&\s*", worn) if item]
-    if not items or not all(_WARDROBE_ITEM.fullmatch(item) for item in items) or not _MAKER.fullmatch(maker):
+    if not items or not all(_is_garment(item) for item in items) or not _MAKER.fullmatch(maker):
         return 0
     return len(items)
 
