@@ -9,6 +9,7 @@ from typing import Literal
 from newslint.document import Document, Line
 
 from ._captions import (
+    SET_OFF_POSITION,
     TERMINAL,
     caption_evidence,
     caption_words,
@@ -25,19 +26,19 @@ from ._credits import (
     credit_strength,
     is_agency,
     is_institution,
+    is_photo_agency,
     is_picture_lead,
     without_widget_tail,
 )
 
-_PICTURE_NOUN = re.compile(r"\b(?:photo|image|picture|video)s?\b", re.I)
 MAX_CAPTION_LINES = 4  # a caption hard-wrapped in a .txt story; a longer run of lines is copy
 
 Kind = Literal["strong", "weak", "residue", "attached", "marker", "file-name"]
 
 # Where a person stands in a picture, set off as only a caption sets it: "Jo Lee, right, with …", "(left)".
 # Not "from left" ("a challenge from left and right") and not "(R)" (a party).
-_POSITIONED = re.compile(r",\s*(?:left|right|centre|center|second from (?:left|right))\s*,|\((?:left|right|centre|"
-                         r"center|second from (?:left|right))\)|^(?:from (?:left|right)|left to right)\s*[,:]", re.I)
+_POSITIONED = re.compile(rf"{SET_OFF_POSITION}|\((?:left|right|centre|center|second from (?:left|right))\)"
+                         r"|^(?:from (?:left|right)|left to right)\s*[,:]", re.I)
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:
             return None
         # "HOLTBY — The rail line reopened on Thursday. Trains will run … (Reuters)", "…, officials said. (AP)": a
         # wire brief's source, not a picture's credit ("(AP Photo)" names a picture, whatever the caption says).
-        if (is_agency(credit, words) or words.outlet_word.match(credit)) and not _PICTURE_NOUN.search(credit) \
+        if (is_agency(credit, words) or words.outlet_word.match(credit)) and not is_photo_agency(credit, words) \
                 and reads_as_a_brief(rest):
             return None
         if rest and opens and not _LIST_ITEM.match(rest) and is_short_description(rest) and (

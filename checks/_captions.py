@@ -50,9 +50,11 @@ def _date_pattern() -> str:
 
 
 _DATE = lazy(_date_pattern)
+# Where a person stands, set off by commas as only a caption sets it: "Jo Lee, left, with …".
+SET_OFF_POSITION = r",\s*(?:far\s+)?(?:left|right|centre|center|second from (?:left|right))\s*,"
 _PICTURE_WORDS = lazy(
     r"\((?:left|right|centre|center|top|bottom|front|back|far (?:left|right)|(?:second|third) from (?:left|right)"
-    r"|L|R|C)\)|\bfrom (?:left|right)\b|\bleft to right\b|,\s*(?:far\s+)?(?:left|right|centre|center)\s*,"
+    rf"|L|R|C)\)|\bfrom (?:left|right)\b|\bleft to right\b|{SET_OFF_POSITION}"
     # A composite picture's parts: "… then and now. Left, the first station … Right, the new one."
     r"|(?:^|[.!?]\s+)(?-i:Left|Right|Top|Bottom|Inset)(?:,|:)\s+(?!(?:and|or|right|left)\b)"
     r"|\b(?:is|are|was|were) (?:seen|shown|pictured|photographed|displayed|depicted)\b"
@@ -298,6 +300,6 @@ def is_short_description(text: str) -> bool:
     return not (_REPORTING.search(bare) or _PERSON.search(bare)) or len(words) <= 25
 
 
-__all__ = ["GALLERY_PREFIX", "MAX_CAPTION_WORDS", "TERMINAL", "caption_evidence", "caption_words", "is_caption",
-           "is_copy", "is_file_name", "is_headline", "is_plain_residue", "is_portrait_caption", "is_residue",
-           "is_short_description", "reads_as_a_brief", "reads_present_tense"]
+__all__ = ["GALLERY_PREFIX", "MAX_CAPTION_WORDS", "SET_OFF_POSITION", "TERMINAL", "caption_evidence", "caption_words",
+           "is_caption", "is_copy", "is_file_name", "is_headline", "is_plain_residue", "is_portrait_caption",
+           "is_residue", "is_short_description", "reads_as_a_brief", "reads_present_tense"]

@@ -568,4 +568,5 @@ def attached_credit(line: str, words: CreditWords) -> str | None:
 
 
 __all__ = ["CreditWords", "Strength", "attached_credit", "chain_strength", "credit_strength",
-           "credit_words", "is_agency", "is_institution", "is_picture_lead", "without_widget_tail"]
+           "credit_words", "is_agency", "is_institution", "is_photo_agency", "is_picture_lead",
+           "without_widget_tail"]
