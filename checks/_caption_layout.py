@@ -119,8 +119,11 @@ def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:
         finished = TERMINAL.search(rest) is not None or text.startswith(credit.split()[0])
         opens = rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“'‘(" or text.startswith(credit.split()[0])
         # A credit that can only be a picture's ("(Photo credit: Jo Lee)") makes a caption of a title too
-        # ("Harbour at dusk (Photo: Jo Lee)"); so does a position only a picture has ("Jo Lee, right, with …").
-        pictured = is_picture_lead(credit) or _POSITIONED.search(rest) is not None
+        # ("Harbour at dusk (Photo: Jo Lee)"), and so does a picture agency in brackets ("Jo Lee and Sam Park at
+        # the Winter Ball [Rex]"; "Council Approves Budget (AP)" stays a wire headline); so does a position only a
+        # picture has ("Jo Lee, right, with …").
+        pictured = is_picture_lead(credit) or _POSITIONED.search(rest) is not None or \
+            (text.rstrip().endswith((")", "]")) and is_photo_agency(credit, words))
         # A credit in the middle of a line ("Expand (Photo: Jo Lee) Vials of …"), or after an unfinished
         # sentence, is a caption's only if the rest is no copy ("The bridge (photo: Jo Lee) reopened, the
         # council said.", "The deal was reported by NBC/Jo Lee").
