@@ -30,6 +30,7 @@ from ._credits import (
     is_picture_lead,
     without_widget_tail,
 )
+from ._lazy_pattern import lazy
 
 MAX_CAPTION_LINES = 4  # a caption hard-wrapped in a .txt story; a longer run of lines is copy
 
@@ -70,11 +71,11 @@ _PICTURE_KIND = r"(?:file|handout|undated|aerial|(?:19|20)\d\d,?)\s+"
 _PICTURED_BY = (r"(?:taken|made|provided|released|obtained|posted|shot|distributed|supplied|made available"
                 r"|from\s+(?:a\s+)?(?:video|surveillance|security|drone|dashcam|body)|courtesy\s+of)\b")
 _FILE_LABEL = r"(?:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3},\s+File\s*[-–—]\s*)?(?:FILE\s*[-–—:]\s*)?"
-_IN_THIS_PICTURE = re.compile(
+_IN_THIS_PICTURE = lazy(
     rf"^{_FILE_LABEL}In this\s+{_PICTURE_WORDS}{_PICTURE_KIND}{_PICTURE},"
     rf"|^{_FILE_LABEL}In this\s+{_PICTURE_WORDS}{_PICTURE},?\s+{_PICTURED_BY}"
 )
-_THIS_PICTURE_SHOWS = re.compile(
+_THIS_PICTURE_SHOWS = lazy(
     rf"^{_FILE_LABEL}This\s+(?:{_PICTURE_WORDS}{_PICTURE_KIND}{_PICTURE},?\s+(?:{_PICTURED_BY}[^.]{{0,150}}?\s)?"
     rf"|{_PICTURE_WORDS}{_PICTURE},?\s+{_PICTURED_BY}[^.]{{0,150}}?\s)shows?\b"
 )
@@ -97,7 +98,10 @@ def is_marker(text: str) -> bool:
 def is_wire_caption(text: str) -> bool:
     """ "In this Jan. 9, 2014, file photo, …", "This undated photo provided by … shows …": a caption by its words,
     whose first sentence reports no one (a second one may: "… Apple said Jobs is resigning")."""
-    if not (_IN_THIS_PICTURE.match(text) or _THIS_PICTURE_SHOWS.match(text)):
+    # Both open the line with "In this" or "This", or with a file label ("FILE - In this …"): any other line is
+    # neither, and the patterns stay uncompiled on a story without one.
+    opening = text.startswith(("In this", "This")) or "File" in text or "FILE" in text
+    if not opening or not (_IN_THIS_PICTURE.match(text) or _THIS_PICTURE_SHOWS.match(text)):
         return False
     return _REPORTED.search(_SENTENCE_BREAK.split(text, maxsplit=1)[0]) is None
 

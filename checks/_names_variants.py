@@ -14,8 +14,6 @@ import unicodedata
 from functools import lru_cache
 from typing import Final, Iterable, Iterator
 
-from rapidfuzz.distance import OSA, JaroWinkler
-
 VOWELS: Final = frozenset("aeiouy")
 # Below this length one changed letter makes a different name too often ("Dan"/"Don", "Kerr"/"Carr").
 MIN_LENGTH: Final = 4
@@ -99,6 +97,9 @@ def misspelling_pattern(first: str, second: str) -> str | None:
         return PATTERN_SHORT_DROPPED  # "Hill"/"Hil", "Peel"/"Pel": as strict as a five-letter name
     if len(shorter) < MIN_LENGTH or shorter[0] != longer[0] or len(longer) > MAX_NAME_LENGTH:
         return None
+    # Imported here: the credits and captions of orphan-caption read names through this package without rapidfuzz.
+    from rapidfuzz.distance import OSA, JaroWinkler
+
     if len(shorter) <= MAX_LENGTH_JARO_WINKLER and JaroWinkler.similarity(a, b) < MIN_JARO_WINKLER:
         return None
     if len(a) == len(b) and _moved_double(a, b):

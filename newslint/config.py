@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime
 import fnmatch
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Mapping
@@ -97,6 +96,8 @@ def find_config(start: Path | None = None) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a configuration file exists: a plain run does not pay its import
+
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
