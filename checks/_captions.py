@@ -65,7 +65,7 @@ _PICTURE_WORDS = lazy(
 # A present-tense verb after its subject: "Mayor Jo Hart speaks", "A man sends", "Police take up positions".
 # What follows the verb tells it from a plural noun ("crossings during", "orders for"): an object, a particle,
 # or a preposition with its noun phrase.
-_OBJECT = r"(?:a|an|the|his|her|their|its|this|[A-Z]|\d)"
+_OBJECT = r"(?:(?:a|an|the|his|her|their|its|this)\b|[A-Z]|\d)"  # a whole word: "makes them" has no object "the"
 _PRESENT = lazy(
     r"^(?:[\w'’.,-]+\s+){0,14}?(?:(?!(?:was|has|does|this|his|its|yes|thus|plus|always|perhaps|towards|whereas"
     r"|besides|sometimes|afterwards|news|series|species|means|less|unless|across|famous|various|previous)\s)"
