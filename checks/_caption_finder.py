@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from newslint.document import Document
 from newslint.finding import Problem
@@ -29,6 +30,8 @@ _INSTITUTION = re.compile(r"\b(?:Board|Office|Bureau|Department|Dept|Council|Sur
 _FACT_BOX_LINES = 3
 _FACT_BOX_WORDS = 20  # a table's row or a forecast's day ("Sunrise 6:38 a.m.; sunset 7:24 p.m. Tides at …")
 _BULLETED_LINE = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s")
+_CHAIN = re.compile(r"\S\s*[/|]\s*\S")  # a name and its outlet: "Jo Lee / Dunmore Herald"
+_GALLERY_REPEATS = 3
 
 
 class CaptionFinder:
@@ -52,6 +55,11 @@ class CaptionFinder:
         # "Source: Harlow County Fair Board" under a fact box's list is copy, not a picture's credit.
         self.fact_box_sources = {p for p, item in enumerate(self.lines) if self._under_a_fact_box(p)}
         self.taken.update(self.fact_box_sources)
+        # "Jo Lee / Dunmore Herald" reads as a byline once; printed three times or more, it is a gallery's credit.
+        chains = Counter(" ".join(item.line.text.split()) for item in self.lines
+                         if item.kind == "weak" and _CHAIN.search(item.line.text))
+        self.gallery_credits = {p for p, item in enumerate(self.lines)
+                                if item.kind == "weak" and chains[" ".join(item.line.text.split())] >= _GALLERY_REPEATS}
 
     def problems(self) -> list[Problem]:
         self._stand_alone()
@@ -68,7 +76,7 @@ class CaptionFinder:
             text = item.line.text
             if position in self.fact_box_sources:
                 continue
-            if item.kind == "strong":
+            if item.kind == "strong" or position in self.gallery_credits:
                 self._report(position, _credit_message(text))
             elif item.kind == "attached":
                 self._report(position, "photo caption with its credit and no photo")
@@ -82,7 +90,7 @@ class CaptionFinder:
 
     def _captions_beside_credits(self) -> None:
         for position, item in enumerate(self.lines):
-            if item.kind == "strong" and position not in self.fact_box_sources:  # needs no neighbour
+            if (item.kind == "strong" or position in self.gallery_credits) and position not in self.fact_box_sources:
                 # A chart's "Source:" sits under the chart's title, which reads like copy: ask for more evidence.
                 caption = self._caption_beside(position, strong=_SOURCE.match(item.line.text) is None)
                 if caption:
@@ -90,7 +98,12 @@ class CaptionFinder:
 
     def _weaker_signs(self) -> None:
         """Picture residue beside a caption, and an agency's name beside a caption or a reported credit."""
-        for position, item in enumerate(self.lines):
+        # A credit in brackets ("(AFP)") is a picture's before a bare name is ("AFP" under a headline signs the
+        # story): where both stand beside one caption, the bracketed one takes it.
+        order = sorted(range(len(self.lines)),
+                       key=lambda p: not self.lines[p].line.text.lstrip().startswith(("(", "[")))
+        for position in order:
+            item = self.lines[position]
             if item.kind == "residue" and not self._beside_found(position):
                 # "Enlarge this image", "Photo": where a picture stood. "Photo" is also a menu's word, so beside it
                 # the caption must show it describes a picture (a date, a place in view, the present tense);

@@ -108,6 +108,17 @@ def is_agency(text: str, words: CreditWords) -> bool:
     return key in words.agencies or key in words.photo_agencies
 
 
+# A photo agency's client after it: "Getty Images for Lumen Network", "WireImage for the Harbour Trust".
+_FOR_CLIENT = lazy(r"^(.+?)\s+for\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}$")
+
+
+def _is_picture_source(part: str, words: CreditWords) -> bool:
+    """In a chain beside a name: a source of pictures by its name ("Action Images", "Harbour Pictures"), or a
+    photo agency with the client it shot for ("Getty Images for Lumen Network")."""
+    client = _FOR_CLIENT.match(part) if " for " in part else None
+    return is_photo_agency(client.group(1) if client else part, words)
+
+
 def is_photo_agency(text: str, words: CreditWords) -> bool:
     key = _key(text)
     return key in words.photo_agencies or re.search(r"\s(?:photos?|images?|pictures?)$", key) is not None
@@ -148,6 +159,8 @@ def chain_strength(text: str, words: CreditWords, *, roles: bool = True) -> Stre
     # "… SHERIFF'S DEPT./CONTRIBUTED IMAGE", "Jo Lee/Courier staff photo": the kind of picture names it a photo,
     # beside a full name (not "News/Staff photo", a menu's path).
     agencies = [part for part in parts if is_agency(part, words) or len(parts) > 1 and (
+        _is_picture_source(part, words) and any(len(other.split()) >= 2 and _is_name(other)
+                                                for other in parts if other != part) or
         roles and _NEWSROOM_ROLE.match(part) or _FILE_PHOTO.fullmatch(part) and _ONE_PICTURE.search(part)
         and any(len(other.split()) >= 2 for other in parts if other != part))]
     if not agencies and len(parts) == 2 and "/" in text and _is_name(parts[0]) and len(parts[1].split()) > 1 \
@@ -178,6 +191,10 @@ _VIDEO_LEAD = lazy(r"^videos?\s*:", re.I)
 _PLURAL_LEAD = lazy(r"^(?:photos|pictures|images|videos)\s*:", re.I)
 
 
+_FILE_AND_YEAR = lazy(r"(?<=\w),\s+(?:(?:[A-Z][\w'’.-]*\s+){0,3}(?:file|staff)(?:\s+photo)?(?:,\s+(?:19|20)\d\d)?"
+                      r"|(?:19|20)\d\d)$")
+
+
 def _is_credit_name(text: str, words: CreditWords, *, explicit: bool = False, courtesy: bool = False) -> bool:
     """What follows a credit's lead: names, agencies and outlets, joined as credits join them ("Jo Lee/Reuters",
     "Jo Lee for the Courier", "NASA/ESA", "Aviation Safety Network; ICAO"), or a nested lead ("Illustration by
@@ -187,6 +204,7 @@ def _is_credit_name(text: str, words: CreditWords, *, explicit: bool = False, co
     picture it is may be said with a possessive ("Courtesy of the artist's estate", "… of Jo Lee's Instagram").
     A copyright notice may close the credit ("Credit: Jo Lee/Outlet © 2024 Owner")."""
     text = re.sub(r"\s+(?:©|\(c\))\s*(?:\d{4}\s+)?[A-Z][^©]{0,60}$", "", text.strip(" .,:"))
+    text = _FILE_AND_YEAR.sub("", text)  # "Jo Lee, Courier file, 2011": when and from where the picture came
     if not text or len(text.split()) > _MAX_CREDIT_WORDS or (
             not explicit and re.search(r"https?://|www\.", text)):
         return False
@@ -250,6 +268,9 @@ def _lead_credit(text: str, words: CreditWords) -> Strength | None:
         # The word with no colon ("Copyright Fight", a subhead) names the owner only beside a caption, unless it
         # is an agency's or a credit's chain ("Copyright Jo Lee/Outlet").
         if re.fullmatch(r"\s*copyright\s*", introduced) and not (is_agency(rest, words) or re.search(r"[/|]", rest)):
+            return "weak"
+        # "© Agence France-Presse" closes a wire story as often as it credits a picture: a credit beside a caption.
+        if is_agency(rest, words) and not is_photo_agency(rest, words):
             return "weak"
         return "strong"
     if _TITLE_WORD.search(rest) or re.search(r"\s(?:By|Via|From|Taken|Provided|Supplied)\b(?!\s*:)", lead.group()) \
