@@ -143,10 +143,10 @@ class CaptionFinder:
                 self.found[position] = _problem(item, f"photo caption with no photo: a copy of the caption on line "
                                                       f"{number}")
                 # The copy's own credit beside it ("(Jo Lee)", "Reuters"), which alone proves nothing.
-                for credit in (position - 1, position + 1):
-                    if 0 <= credit < len(lines) and lines[credit].kind == "weak" and credit not in self.taken and \
-                            abs(lines[credit].run - item.run) <= 1:
-                        self._report(credit, _credit_message(lines[credit].line.text))
+                for beside in (position - 1, position + 1):
+                    if 0 <= beside < len(lines) and lines[beside].kind == "weak" and beside not in self.taken and \
+                            abs(lines[beside].run - item.run) <= 1:
+                        self._report(beside, _credit_message(lines[beside].line.text))
 
     # What the passes share.
 
