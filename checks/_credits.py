@@ -47,7 +47,7 @@ _SMALL_WORDS = frozenset({
     "supplied", "pool", "contributor", "special", "to", "in", "at", "from", "with", "stock", "family", "picture",
     "pictures", "video", "animation", "screenshot", "screengrab", "still", "used", "permission",
     "provided", "credit", "vendors", "estate", "left", "right", "top", "bottom", "above", "below", "inset",
-    "main", "cover", "artwork", "design", "map", "chart", "data", "footage",
+    "main", "cover", "artwork", "design", "map", "chart", "data", "footage", "reader", "readers", "viewer", "viewers",
 })
 # Positions that introduce one credit of several: "Left: Photo by …. Right: Courtesy …".
 _POSITION = lazy(
@@ -78,7 +78,7 @@ def credit_words(extra_agencies: tuple[str, ...] = ()) -> CreditWords:
     # The lead and what joins it to the name: "Photo: X", "Photo by X", "Photo/X", "Photo courtesy of X",
     # "Credit X" (no colon) and "Courtesy X" (no "of").
     joiner = (r"(?:\s*:\s*|\s*/\s*|\s+(?:(?:provided|supplied|taken)\s+)?(?:by|via|from)\s*:?\s*"
-              r"|\s+courtesy(?:\s+of)?\s*:?\s*|\s+credits?\s*:\s*)")
+              r"|\s+courtesy(?:\s+of)?\s*:?\s*|\s+credits?\s*:\s*|\s*©\s*)")  # "Photo © Jo Lee / Wild River"
     lead = alternation(words["credit-lead"])
     bare = alternation(words["credit-lead-bare"])
     return CreditWords(
