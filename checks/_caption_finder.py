@@ -108,7 +108,7 @@ class CaptionFinder:
                 # "Enlarge this image", "Photo": where a picture stood. "Photo" is also a menu's word, so beside it
                 # the caption must show it describes a picture (a date, a place in view, the present tense);
                 # "Enlarge this image" or "Photo 1 of 4" can be nothing else, and counts as a credit does.
-                caption = self._caption_beside(position, strong=is_plain_residue(item.line.text))
+                caption = self._caption_beside(position, strong=is_plain_residue(item.line.text), below_first=True)
                 if caption:
                     self._report_caption(caption, "what a page leaves where a photo stood")
             elif item.kind == "weak" and position not in self.taken:
@@ -180,7 +180,7 @@ class CaptionFinder:
             line.kind is None and len(line.line.text.split()) <= _FACT_BOX_WORDS and later.run - line.run <= 1
             and line.run != self.first_run for line, later in zip(box, [*box[1:], item], strict=True))
 
-    def _caption_beside(self, position: int, strong: bool) -> list[int]:
+    def _caption_beside(self, position: int, strong: bool, below_first: bool = False) -> list[int]:
         """The caption next to a credit or residue line: same paragraph first, then the page's usual side."""
         lines, layout = self.lines, self.layout
         chosen: list[list[int]] = []
@@ -215,7 +215,11 @@ class CaptionFinder:
         same_run = [c for c in chosen if lines[c[0]].run == lines[position].run]
         if same_run:
             return same_run[0]
-        return chosen[0] if chosen else []  # both sides read as captions: the one above is the usual place
+        if not chosen:
+            return []
+        # Both sides read as captions: above a credit is the usual place; under residue ("Enlarge this image"), where
+        # the picture itself stood, the caption follows the picture.
+        return chosen[-1] if below_first else chosen[0]
 
     def _opens_its_run(self, position: int) -> bool:
         """Whether a blank line (or the page's start) stands above the line at ``position``."""

@@ -59,7 +59,11 @@ _PICTURE_WORDS = lazy(
     r"|(?:^|[.!?]\s+)(?-i:Left|Right|Top|Bottom|Inset)(?:,|:)\s+(?!(?:and|or|right|left)\b)"
     r"|\b(?:is|are|was|were) (?:seen|shown|pictured|photographed|displayed|depicted)\b"
     r"|\bpictured\b|\blooks? on\b|\bposes?\b|\bshown\b|\bseen here\b|\bin this (?:photo|image|picture)\b"
-    r"|\b(?:photo|image|picture|screenshot|illustration|artist['’]s (?:concept|impression|rendering))\b",
+    # Not a figure of speech or a compound that names no picture in view ("picture books", "the big picture",
+    # "photo ID", "a photo finish", "its public image").
+    r"|(?<!\bbig )(?<!\bbigger )(?<!\bwhole )(?<!\bpublic )(?<!\bbrand )(?<!\bself-)(?<!\bmirror )"
+    r"\b(?:photo|image|picture|screenshot|illustration|artist['’]s (?:concept|impression|rendering))\b"
+    r"(?![-\s](?:books?|perfect|postcards?|ID|IDs|op|ops|opportunit(?:y|ies)|finish|problem|rights)\b)",
     re.I,
 )
 # A present-tense verb after its subject: "Mayor Jo Hart speaks", "A man sends", "Police take up positions".
