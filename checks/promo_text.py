@@ -24,6 +24,8 @@ _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…])[\"'”’)\]]*\s+|\s\|\s+)(?=\
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(?:\s|$))|\n|$")
 _TEASER_WORDS = re.compile(r"(?:read more|continue reading|more)$", re.I)
 _TEASER_DECORATION = " \t»›>.…"
+# "Continued below... The council …": an ad slot's marker glued in front of a paragraph (a line of its own is a label).
+_CONTINUED = re.compile(r"^\s*((?:[Ss]tory |[Aa]rticle )?[Cc]ontinue[sd]? below\s*(?:\.\.\.|…))\s*(?=\S)")
 
 # A video or programme promo: "NBC's Jane Roe joins The Morning Show for an in-depth look at ...".
 _PROMO_TAIL = (
@@ -118,6 +120,11 @@ def _line_problems(start: int, end: int, line: str, phrases: FurniturePhrases, h
     if len(line.split()) <= _MAX_LEAD_IN_WORDS and lead_in \
             and not _is_photo_credit(line):  # "Photos: Getty Images" is orphan-caption's
         yield Problem(start, end, f'"{_quote(line)}" is a cross-promotion line, not copy')
+        return
+    continued = _CONTINUED.match(line)
+    if continued:  # only the widget's words: the paragraph glued after them is copy
+        yield Problem(start + continued.start(1), start + continued.end(1),
+                      f'"{continued.group(1)}" is an ad slot\'s marker left in the copy, not copy')
         return
     teaser = _teaser_tail(line)
     if teaser:

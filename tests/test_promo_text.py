@@ -130,3 +130,8 @@ def test_html_pages_lint_the_story_unless_asked_for_the_whole_page() -> None:
 
 
 FIXTURES_PROMO = Path(__file__).resolve().parents[1] / "fixtures" / "promo-text"
+
+
+def test_an_ad_slot_marker_glued_to_a_paragraph_is_reported_without_the_paragraph() -> None:
+    [finding] = lint("The council met.\n\nContinued below... The ferry resumed its crossings on Monday.\n")
+    assert (finding.line, finding.column, finding.end_column) == (3, 1, 19)
