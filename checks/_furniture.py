@@ -25,6 +25,7 @@ _COUNTER = re.compile(r"^\d[\d,.]*\s*[km]?\s+(?:comments?|shares?|replies|photos
 @dataclass(frozen=True)
 class FurniturePhrases:
     labels: frozenset[str]
+    list_labels: frozenset[str]  # labels a list of other stories' titles follows ("Related", "Read more:")
     label_suffix: re.Pattern[str]
     lead_in: re.Pattern[str]
     phrase: re.Pattern[str]
@@ -45,7 +46,8 @@ def furniture_phrases(extra_labels: tuple[str, ...], extra_lead_ins: tuple[str, 
     label_suffix = re.compile(r"\b(?:" + "|".join(map(re.escape, data["label-suffix"])) + r")$", re.I)
     phrase = re.compile(r"(?:" + "|".join(data["phrase"]) + r")", re.I)
     shop_link = re.compile(r"(?:" + "|".join(data["shop-link"]) + r")")
-    return FurniturePhrases(labels, label_suffix, lead_in, phrase, call_to_action, shop_link)
+    list_labels = frozenset(normalise(p).strip(EDGE_JUNK) for p in data["list-label"])
+    return FurniturePhrases(labels, list_labels, label_suffix, lead_in, phrase, call_to_action, shop_link)
 
 
 _SHOP_LINE = 160  # characters: a product's name and its button

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from newslint.document import Document
+from newslint.document import Document, Line
 from newslint.finding import Problem
 from newslint.registry import check
 
@@ -24,6 +24,7 @@ _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…])[\"'”’)\]]*\s+|\s\|\s+)(?=\
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(?:\s|$))|\n|$")
 _TEASER_WORDS = re.compile(r"(?:read more|continue reading|more)$", re.I)
 _TEASER_DECORATION = " \t»›>.…"
+_TITLE_END = re.compile(r"[.:;,]['\"”’)]*$")  # prose, or a label of its own, ends so; a title does not
 # "Continued below... The council …": an ad slot's marker glued in front of a paragraph (a line of its own is a label).
 _CONTINUED = re.compile(r"^\s*((?:[Ss]tory |[Aa]rticle )?[Cc]ontinue[sd]? below\s*(?:\.\.\.|…))\s*(?=\S)")
 
@@ -131,6 +132,29 @@ def _line_problems(start: int, end: int, line: str, phrases: FurniturePhrases, h
         left, right = teaser
         yield Problem(start + left, start + right,
                       f'"{line[left:right]}" is a teaser link left from a listing page, not copy')
+
+
+_MIN_LISTED = 2  # one unfinished line under "Related" may be the story's next subhead; two are a list
+_MAX_LISTED = 12
+_MAX_TITLE_WORDS = 20
+
+
+def _titles_listed_under(lines: list[Line], first: int, phrases: FurniturePhrases) -> list[Line]:
+    """The other stories' titles right under a list's label ("Related" then "Ferry fares rise in May", "Pier
+    reopens"): lines with no full stop at their end, as titles are written, two or more, up to the first line of
+    prose, of other furniture (a label, a lead-in) or of a photo credit. A single one is left alone: a story's
+    subhead reads the same."""
+    titles: list[Line] = []
+    for line in lines[first:first + _MAX_LISTED]:
+        text = line.text
+        if not (2 <= len(text.split()) <= _MAX_TITLE_WORDS) or _TITLE_END.search(text) or not text[:1].isupper() \
+                and not text[:1].isdigit() and text[:1] not in "\"“‘'":
+            break
+        if normalise(text).strip(EDGE_JUNK) in phrases.labels or promoted_item(phrases.lead_in, text) or \
+                phrases.call_to_action.match(text) or credit_strength(text, credit_words()):
+            break
+        titles.append(line)
+    return titles if len(titles) >= _MIN_LISTED else []
 
 
 def _is_photo_credit(line: str) -> bool:
@@ -255,11 +279,19 @@ def promo_text(document: Document, options: PromoTextOptions) -> Iterator[Proble
     phrases = _phrases(options)
     flagged: set[int] = set()  # the lines (0-based) already reported: one finding per line of furniture
     story_with_headline = len(document.blocks) > 1
-    for number, line in enumerate(document.line_spans()):
+    lines = list(document.line_spans())
+    for number, line in enumerate(lines):
+        if line.index in flagged:
+            continue  # a title already reported under its list's label
         headline = story_with_headline and number == 0
         for problem in _line_problems(line.start, line.end, line.text, phrases, headline):
             flagged.add(line.index)
             yield problem
+        if line.index in flagged and normalise(line.text).strip(EDGE_JUNK) in phrases.list_labels:
+            for title in _titles_listed_under(lines, number + 1, phrases):
+                flagged.add(title.index)
+                yield Problem(title.start, title.end, f'"{_quote(title.text)}" is a promoted link listed under '
+                                                      f'"{_quote(line.text, 30)}", not copy')
     line_starts = document.line_starts
     for problem in (*_sentence_problems(document, phrases), *_blurb_problems(document)):
         first = bisect.bisect_right(line_starts, problem.start) - 1
