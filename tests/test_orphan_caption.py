@@ -169,3 +169,18 @@ def test_where_a_person_stands_in_the_picture_is_a_sign_of_a_caption(caption: st
     story = "Headline\n\nReuters\n\n{}\n\nThe crew left.\n"
     assert [f.line for f in lint(story.format(caption))] == [3, 5]
     assert lint(story.format("Mayor Jo Hart greets the rowing crew at the quay.")) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "present"),
+    [
+        ("Volunteers hand out candles at the north entrance.", True),
+        # "lanterns before the launch" reads like a verb and its object; "decorated their" says it is not.
+        ("Twins Ada and Noor Haddad decorated their lanterns before the launch.", False),
+        ("Goldens are patient, which makes them easy to train.", False),  # "them" is no object "the"
+    ],
+)
+def test_the_present_tense_of_a_caption_is_not_read_into_a_plural_noun(sentence: str, present: bool) -> None:
+    from newslint.checks._captions import reads_present_tense
+
+    assert reads_present_tense(sentence) is present
