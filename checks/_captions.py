@@ -239,7 +239,7 @@ def reads_present_tense(text: str) -> bool:
     bare = _STANDING.sub(" ", _ASIDE.sub("", _unquoted(text)))
     present = _PRESENT.search(bare) is not None or _PLURAL_PRESENT.search(bare) is not None or \
         _NAMED_SUBJECT.search(bare) is not None
-    return present and _OTHER_TENSE.search(bare) is None and _PAST.search(bare) is None
+    return present and _OTHER_TENSE.search(bare) is None
 
 
 def is_caption(text: str, *, beside_strong_credit: bool, framed: bool = False, figure: bool = False) -> bool:
