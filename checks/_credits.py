@@ -291,6 +291,8 @@ def _lead_credit(text: str, words: CreditWords) -> Strength | None:
             not (named or re.search(r"\bfor\s+[A-Z]", rest)) and \
             not (introduced.startswith("courtesy") and surname_rank(rest.split()[-1]) is not None):
         return "weak"
+    if introduced.startswith("submitted"):
+        return "weak"  # "Submitted by Jo Lee": a reader's photo, or the sender of a community notice
     if _VIDEO_LEAD.match(text) and not named and not re.search(r"\bby\b", introduced):
         return None  # "Video: Harbour Festival Highlights" is a promo's title; "Video: Jo Lee/Reuters" a credit
     if _PLURAL_LEAD.match(text) and not named:
