@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 
 from newslint.document import Document
 from newslint.finding import Problem
@@ -31,6 +30,8 @@ _FACT_BOX_LINES = 3
 _FACT_BOX_WORDS = 20  # a table's row or a forecast's day ("Sunrise 6:38 a.m.; sunset 7:24 p.m. Tides at …")
 _BULLETED_LINE = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s")
 _CHAIN = re.compile(r"\S\s*[/|]\s*\S")  # a name and its outlet: "Jo Lee / Dunmore Herald"
+# A caption's own toggle ("Hide caption", "Close"), under the caption, not where the picture stood.
+_CAPTION_TOGGLE = re.compile(r"\b(?:caption|close|collapse|hide)\b", re.I)
 _GALLERY_REPEATS = 3
 
 
@@ -55,11 +56,7 @@ class CaptionFinder:
         # "Source: Harlow County Fair Board" under a fact box's list is copy, not a picture's credit.
         self.fact_box_sources = {p for p, item in enumerate(self.lines) if self._under_a_fact_box(p)}
         self.taken.update(self.fact_box_sources)
-        # "Jo Lee / Dunmore Herald" reads as a byline once; printed three times or more, it is a gallery's credit.
-        chains = Counter(" ".join(item.line.text.split()) for item in self.lines
-                         if item.kind == "weak" and _CHAIN.search(item.line.text))
-        self.gallery_credits = {p for p, item in enumerate(self.lines)
-                                if item.kind == "weak" and chains[" ".join(item.line.text.split())] >= _GALLERY_REPEATS}
+        self.gallery_credits = self._gallery_credits()
 
     def problems(self) -> list[Problem]:
         self._stand_alone()
@@ -108,7 +105,8 @@ class CaptionFinder:
                 # "Enlarge this image", "Photo": where a picture stood. "Photo" is also a menu's word, so beside it
                 # the caption must show it describes a picture (a date, a place in view, the present tense);
                 # "Enlarge this image" or "Photo 1 of 4" can be nothing else, and counts as a credit does.
-                caption = self._caption_beside(position, strong=is_plain_residue(item.line.text), below_first=True)
+                caption = self._caption_beside(position, strong=is_plain_residue(item.line.text),
+                                               below_first=_CAPTION_TOGGLE.search(item.line.text) is None)
                 if caption:
                     self._report_caption(caption, "what a page leaves where a photo stood")
             elif item.kind == "weak" and position not in self.taken:
@@ -150,6 +148,17 @@ class CaptionFinder:
 
     # What the passes share.
 
+    def _gallery_credits(self) -> set[int]:
+        """"Jo Lee / Dunmore Herald" reads as a byline once; printed three times or more under pictures' captions,
+        it is a gallery's credit. A live blog signs each entry so too, but its first signature stands under the
+        headline, where a gallery's first credit has its caption above it."""
+        repeats: dict[str, list[int]] = {}
+        for position, item in enumerate(self.lines):
+            if item.kind == "weak" and _CHAIN.search(item.line.text):
+                repeats.setdefault(" ".join(item.line.text.split()), []).append(position)
+        return {position for positions in repeats.values() if len(positions) >= _GALLERY_REPEATS
+                and self._caption_beside(positions[0], strong=True, steps=(-1,)) for position in positions}
+
     def _under_a_fact_box(self, position: int) -> bool:
         """A "Source:" line that names no picture's source (no agency, no chain, no platform) right under a list
         item, or under three short lines or more (a table's cells, a list's items): the source of a fact box's
@@ -180,11 +189,12 @@ class CaptionFinder:
             line.kind is None and len(line.line.text.split()) <= _FACT_BOX_WORDS and later.run - line.run <= 1
             and line.run != self.first_run for line, later in zip(box, [*box[1:], item], strict=True))
 
-    def _caption_beside(self, position: int, strong: bool, below_first: bool = False) -> list[int]:
+    def _caption_beside(self, position: int, strong: bool, below_first: bool = False,
+                        steps: tuple[int, ...] = (-1, 1)) -> list[int]:
         """The caption next to a credit or residue line: same paragraph first, then the page's usual side."""
         lines, layout = self.lines, self.layout
         chosen: list[list[int]] = []
-        for step in (-1, 1):
+        for step in steps:
             for candidate in layout.candidates(position, step):
                 if any(p in self.taken or lines[p].kind is not None or lines[p].run == self.first_run
                        and lines[p].run != lines[position].run for p in candidate):

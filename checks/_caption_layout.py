@@ -127,7 +127,7 @@ def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:
         # the Winter Ball [Rex]"; "Council Approves Budget (AP)" stays a wire headline); so does a position only a
         # picture has ("Jo Lee, right, with …").
         pictured = is_picture_lead(credit) or _POSITIONED.search(rest) is not None or \
-            (text.rstrip().endswith((")", "]")) and is_photo_agency(credit, words))
+            _bracketed_picture_agency(text, credit, words)
         # A credit in the middle of a line ("Expand (Photo: Jo Lee) Vials of …"), or after an unfinished
         # sentence, is a caption's only if the rest is no copy ("The bridge (photo: Jo Lee) reopened, the
         # council said.", "The deal was reported by NBC/Jo Lee").
@@ -137,6 +137,11 @@ def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:
             return None
         # "… arrested on Friday. (Tallis County Sheriff's Office)": a blotter's source, unless the sentence reads
         # as a picture's description ("Volunteers test a tracker on the dunes. (… Sheriff's Office)").
+        if rest.rstrip("'\"’” ").endswith("?") and not text.rstrip().endswith((")", "]")) and \
+                not text.startswith(credit.split()[0]):
+            # "Which one called the race first? NPR": a question and its answer (not "…? [Splash]", nor a credit
+            # glued in front: "Jo Lee/Getty ImagesShould the trophy …?")
+            return None
         if is_institution(credit) and caption_evidence(rest) < 1:
             return None
         # "HOLTBY — The rail line reopened on Thursday. Trains will run … (Reuters)", "…, officials said. (AP)": a
@@ -149,6 +154,16 @@ def kind_of(text: str, words: CreditWords, first_line: bool) -> Kind | None:
                     finished or not first_line)):
             return "attached"
     return None
+
+
+def _bracketed_picture_agency(text: str, credit: str, words: CreditWords) -> bool:
+    """A picture agency in brackets at the line's end: "[Rex]", "(Shutterstock)", "(REX)". An agency whose name is
+    also a word may name a boat, a dog or a horse in parentheses ("Best in Show Border Collie (Rex)"), so there it
+    must be written as a credit is: in capitals, or in square brackets."""
+    line = text.rstrip()
+    if not line.endswith((")", "]")) or not is_photo_agency(credit, words):
+        return False
+    return line.endswith("]") or credit.isupper() or " ".join(credit.split()).casefold() not in words.word_like_agencies
 
 
 def _ends_with(text: str, credit: str) -> bool:

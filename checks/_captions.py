@@ -41,6 +41,7 @@ _CONTINUES = lazy(
 # A wire dateline opens a story, not a caption: "WASHINGTON (AP) —", "LONDON, Jan. 5 -".
 _DATELINE = lazy(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*)*(?:\s*\([^)]{1,30}\))?\s*(?:—|–|--|-\s)")
 _URL = lazy(r"https?://|www\.|@\w")
+_COPYRIGHT = lazy(r"©|\(c\)\s|\ball rights reserved\b", re.I)
 def _date_pattern() -> str:
     from ._dates import MONTH_PATTERN  # imported when a caption is first weighed, not with the check
 
@@ -209,8 +210,8 @@ def caption_evidence(text: str) -> int:
         return -1
     # A question is a headline's or a teaser's ("Will the tunnel open on time?"), never a picture's description.
     # A quotation alone is a pull quote; "Related: …" a link to another story.
-    if not _unquoted(text).strip(" .,;:—–-") or is_promotion(text):
-        return -1
+    if not _unquoted(text).strip(" .,;:—–-") or is_promotion(text) or _COPYRIGHT.search(text):
+        return -1  # and a copyright notice ("Images © 2025 Harbour Media. All rights reserved.") is the site's
     if is_copy(text) or is_headline(text) or _CLOCK.search(text) or is_residue(text) or \
             text.rstrip("'\"’” ").endswith((":", ",", ";", "?")):
         return -1

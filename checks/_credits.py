@@ -61,6 +61,8 @@ _SENTENCE_END = lazy(r"(?:[.!?…]|[.!?][\"'”’)\]])\s+|[\"'”’]\s+")
 class CreditWords:
     agencies: frozenset[str]  # casefolded; news organisations, which also sign bylines
     photo_agencies: frozenset[str]  # casefolded; sources that only ever credit pictures
+    chain_only: frozenset[str]  # casefolded; broadcasters and generic picture sources, a credit beside a name only
+    word_like_agencies: frozenset[str]  # casefolded; photo agencies whose one-word name is also a word ("Rex")
     lead: LazyPattern  # "Photo:", "Photograph by", "Credit", "Source:", "Courtesy of", "Via", "©"
     tail_lead: LazyPattern  # the same leads where they follow a caption on its line
     outlet_word: LazyPattern  # "… Times", "… Daily News": an outlet's name, known or not
@@ -84,6 +86,8 @@ def credit_words(extra_agencies: tuple[str, ...] = ()) -> CreditWords:
     return CreditWords(
         agencies=frozenset(re.sub(r"^the\s+", "", _key(a)) for a in (*words["agency"], *extra_agencies)),
         photo_agencies=frozenset(re.sub(r"^the\s+", "", _key(a)) for a in words["photo-agency"]),
+        chain_only=frozenset(_key(a) for a in words["chain-only"]),
+        word_like_agencies=frozenset(_key(a) for a in words["photo-agency-word"]),
         # "Credit...Jo Lee for The Times": the ellipsis a page's hidden label leaves behind.
         lead=lazy(rf"^(?:{lead}{joiner}|{bare}(?:\s*:\s*|\s*(?:\.\.\.|…)\s*|\s+|$)|©\s*|\(c\)\s+)", re.I),
         tail_lead=lazy(rf"(?:(?<!\S)|(?<=[a-z][.!?]))(?:{lead}{joiner}|{bare}(?:\s*:\s*|\s*(?:\.\.\.|…)\s*"
@@ -108,15 +112,20 @@ def is_agency(text: str, words: CreditWords) -> bool:
     return key in words.agencies or key in words.photo_agencies
 
 
-# A photo agency's client after it: "Getty Images for Lumen Network", "WireImage for the Harbour Trust".
-_FOR_CLIENT = lazy(r"^(.+?)\s+for\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}$")
+# The client a photo agency shot for: "Lumen Network" in "Getty Images for Lumen Network".
+_CLIENT = lazy(r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}")
 
 
-def _is_picture_source(part: str, words: CreditWords) -> bool:
-    """In a chain beside a name: a source of pictures by its name ("Action Images", "Harbour Pictures"), or a
-    photo agency with the client it shot for ("Getty Images for Lumen Network")."""
-    client = _FOR_CLIENT.match(part) if " for " in part else None
-    return is_photo_agency(client.group(1) if client else part, words)
+def _is_picture_source(part: str, beside: list[str], words: CreditWords) -> bool:
+    """In a chain: a photo agency with the client it shot for ("Getty Images for Lumen Network"), a source that
+    credits only beside a name ("NPR", "Action Images"), or a source of pictures by its name ("Harbour Pictures")
+    beside a photographer's name (a known surname last: "Local News / Community Photos" is a menu's path)."""
+    agency, found, client = part.rpartition(" for ")
+    if found and _CLIENT.fullmatch(client) and is_photo_agency(agency, words):
+        return True
+    photographer = any(len(other.split()) >= 2 and _is_name(other)
+                       and surname_rank(other.split()[-1].split("-")[-1]) is not None for other in beside)
+    return photographer and (_key(part) in words.chain_only or is_photo_agency(part, words))
 
 
 def is_photo_agency(text: str, words: CreditWords) -> bool:
@@ -159,8 +168,7 @@ def chain_strength(text: str, words: CreditWords, *, roles: bool = True) -> Stre
     # "… SHERIFF'S DEPT./CONTRIBUTED IMAGE", "Jo Lee/Courier staff photo": the kind of picture names it a photo,
     # beside a full name (not "News/Staff photo", a menu's path).
     agencies = [part for part in parts if is_agency(part, words) or len(parts) > 1 and (
-        _is_picture_source(part, words) and any(len(other.split()) >= 2 and _is_name(other)
-                                                for other in parts if other != part) or
+        _is_picture_source(part, [other for other in parts if other != part], words) or
         roles and _NEWSROOM_ROLE.match(part) or _FILE_PHOTO.fullmatch(part) and _ONE_PICTURE.search(part)
         and any(len(other.split()) >= 2 for other in parts if other != part))]
     if not agencies and len(parts) == 2 and "/" in text and _is_name(parts[0]) and len(parts[1].split()) > 1 \
@@ -191,7 +199,7 @@ _VIDEO_LEAD = lazy(r"^videos?\s*:", re.I)
 _PLURAL_LEAD = lazy(r"^(?:photos|pictures|images|videos)\s*:", re.I)
 
 
-_FILE_AND_YEAR = lazy(r"(?<=\w),\s+(?:(?:[A-Z][\w'’.-]*\s+){0,3}(?:file|staff)(?:\s+photo)?(?:,\s+(?:19|20)\d\d)?"
+_FILE_AND_YEAR = lazy(r"(?<=\w),\s+(?:(?:[A-Z][\w'’.-]*\s+){0,3}(?i:file|staff)(?:\s+(?i:photo))?(?:,\s+(?:19|20)\d\d)?"
                       r"|(?:19|20)\d\d)$")
 
 
@@ -261,7 +269,7 @@ def _lead_credit(text: str, words: CreditWords) -> Strength | None:
     if not rest:
         # "Photo by:" alone: the name went to the next line.
         return "strong" if re.search(r"\bby\b|(?:photo|image|picture)s?\s+credits?|credits?\s*:", introduced) else None
-    if introduced.lstrip().startswith(("©", "(c)", "copyright")):
+    if introduced.lstrip().startswith(("©", "(c)", "copyright")) or introduced.rstrip().endswith("©"):
         # "© 2024 Example Media. All rights reserved": the site's copyright line, which promo-text reports.
         if _SITE_COPYRIGHT.search(rest) or len(rest.split()) > 10 or _reads_as_a_sentence(rest):
             return None

@@ -22,10 +22,17 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "to", "of", "for", "and", "our", "yo
 # Sentence starts: the start of a line, or after sentence-ending punctuation (and any closing quote).
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…])[\"'”’)\]]*\s+|\s\|\s+)(?=\S)", re.M)
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(?:\s|$))|\n|$")
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _TEASER_WORDS = re.compile(r"(?:read more|continue reading|more)$", re.I)
 _TEASER_DECORATION = " \t»›>.…"
-_TITLE_END = re.compile(r"[.:;,]['\"”’)]*$")  # prose, or a label of its own, ends so; a title does not
-# "Continued below... The council …": an ad slot's marker glued in front of a paragraph (a line of its own is a label).
+_TITLE_END = lazy(r"[.:;,]['\"”’)]*$")  # prose, or a label of its own, ends so; a title does not
+_BYLINE = lazy(r"^By\s+[A-Z]")
+# A CMS's tag line: "Tags: ferries, harbour, council", "Filed under: Harbour, Transport | 3 Comments »". Its items
+# are short; "Tags: Four fitted last July, three still transmitting" is a fact box's, "Filed under: Chapter 11" one.
+_TAG_LINE = lazy(r"^(?:tags|tagged|filed\s+under)\s*:\s*(\S.*)$", re.I)
+_TAG_WORDS = 3
+# "Continued below... The council …": an ad slot's marker glued in front of a paragraph ("Continued below" alone on
+# its line is a [label]).
 _CONTINUED = re.compile(r"^\s*((?:[Ss]tory |[Aa]rticle )?[Cc]ontinue[sd]? below\s*(?:\.\.\.|…))\s*(?=\S)")
 
 # A video or programme promo: "NBC's Jane Roe joins The Morning Show for an in-depth look at ...".
@@ -59,7 +66,8 @@ def _event_time_pattern() -> str:
 _EVENT_TIME = lazy(_event_time_pattern)
 # Words a story reports with: a call to action or a notice that someone is said to have given is copy ("Download
 # the county's app …, the sheriff's office said", "… according to the co-op's website").
-_REPORTED = re.compile(r"\b(?:said|says|told|according to|(?:instructions?|website|notice|guidance|letter|message)"
+_REPORTED = re.compile(r"\b(?:said|says|told|wrote|writes|according to"
+                       r"|(?:instructions?|website|notice|guidance|letter|message)"
                        r"\s+(?:says?|said|reads?|read))\b", re.I)
 # A call to action for someone else's service is a listing's or a notice's copy: "Sign up for free skating
 # lessons at the rink office", "Subscribe to the nursery's mailing list", "Get updates through the county app",
@@ -110,8 +118,14 @@ def _line_problems(start: int, end: int, line: str, phrases: FurniturePhrases, h
     if bare in phrases.labels or suffix_label:
         yield Problem(start, end, f'"{_quote(line)}" looks like page furniture (a widget, menu or ad label), not copy')
         return
-    if words <= _MAX_LEAD_IN_WORDS and phrases.phrase.search(line) and not _REPORTED.search(line) \
-            and not _is_photo_credit(line):  # "Credit: Jo Lee/Outlet © 2024 Owner" is orphan-caption's
+    if _is_tag_line(line):
+        yield Problem(start, end, f'"{_quote(line)}" is a tag line left by the publishing system, not copy')
+        return
+    notice = phrases.phrase.search(line) if words <= _MAX_LEAD_IN_WORDS else None
+    # Not a notice someone is quoted giving ("“If you spot an error in this post, …”", "… the moderators wrote"),
+    # nor a photo credit ("Credit: Jo Lee/Outlet © 2024 Owner" is orphan-caption's).
+    if notice and not _QUOTE_MARK.search(line, 0, notice.start()) and not _REPORTED.search(line) \
+            and not _is_photo_credit(line):
         yield Problem(start, end, f'"{_quote(line)}" is a notice from the web page, not copy')
         return
     if is_shop_link(line, phrases):
@@ -141,20 +155,39 @@ _MAX_TITLE_WORDS = 20
 
 def _titles_listed_under(lines: list[Line], first: int, phrases: FurniturePhrases) -> list[Line]:
     """The other stories' titles right under a list's label ("Related" then "Ferry fares rise in May", "Pier
-    reopens"): lines with no full stop at their end, as titles are written, two or more, up to the first line of
-    prose, of other furniture (a label, a lead-in) or of a photo credit. A single one is left alone: a story's
-    subhead reads the same."""
+    reopens"): paragraphs whose every line is a title (no full stop at its end, as titles are written), two lines
+    or more, up to the first paragraph of prose (a hard-wrapped sentence is one), a byline, a photo credit or
+    furniture of its own. A single one is left alone: a story's subhead reads the same."""
     titles: list[Line] = []
-    for line in lines[first:first + _MAX_LISTED]:
-        text = line.text
-        if not (2 <= len(text.split()) <= _MAX_TITLE_WORDS) or _TITLE_END.search(text) or not text[:1].isupper() \
-                and not text[:1].isdigit() and text[:1] not in "\"“‘'":
+    paragraph: list[Line] = []
+    for position in range(first, min(len(lines), first + _MAX_LISTED)):
+        line = lines[position]
+        if not _is_listed_title(line.text, phrases):
+            paragraph = []  # the paragraph this line belongs to is prose, or furniture of its own: the list ends
             break
-        if normalise(text).strip(EDGE_JUNK) in phrases.labels or promoted_item(phrases.lead_in, text) or \
-                phrases.call_to_action.match(text) or credit_strength(text, credit_words()):
-            break
-        titles.append(line)
+        paragraph.append(line)
+        following = lines[position + 1] if position + 1 < len(lines) else None
+        if following is None or following.index != line.index + 1:  # a blank line closes the paragraph
+            titles += paragraph
+            paragraph = []
     return titles if len(titles) >= _MIN_LISTED else []
+
+
+def _is_listed_title(text: str, phrases: FurniturePhrases) -> bool:
+    if not (2 <= len(text.split()) <= _MAX_TITLE_WORDS) or _TITLE_END.search(text) or _BYLINE.match(text) or \
+            not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“‘'"):
+        return False
+    furniture = normalise(text).strip(EDGE_JUNK) in phrases.labels or promoted_item(phrases.lead_in, text) or \
+        phrases.phrase.search(text) or is_shop_link(text, phrases) or phrases.call_to_action.match(text)
+    return not furniture and not credit_strength(text, credit_words())
+
+
+def _is_tag_line(line: str) -> bool:
+    tags = _TAG_LINE.match(line) if ":" in line else None
+    if tags is None:
+        return False
+    items = [item.strip(" »›") for item in re.split(r"\s*[,|]\s*", tags.group(1)) if item.strip(" »›")]
+    return len(items) >= 2 and all(len(item.split()) <= _TAG_WORDS for item in items)
 
 
 def _is_photo_credit(line: str) -> bool:
@@ -239,10 +272,13 @@ def promo_text(document: Document, options: PromoTextOptions) -> Iterator[Proble
     Finds text that belongs to the web page around a story rather than to the story: share and
     comment widget labels ("Discuss as:", "Share this article", "Comments"), calls to action
     ("Click here to subscribe", "Sign up for our newsletter", "Follow us on Twitter"),
-    cross-promotion lines ("Read more: …", "ALSO READ: …", "RELATED: …", "Most popular"), a teaser's
-    "… Read more", ad markers ("Advertisement"), the site's copyright line ("© 2025 Example Media.
-    All rights reserved.") and promo blurbs for video or programmes ("NBC's Jane Roe joins The
-    Morning Show for an in-depth look at …").
+    cross-promotion lines ("Read more: …", "ALSO READ: …", "RELATED: …", "Most popular") and the
+    titles listed under a list's label ("Related stories", then two lines or more with no full stop),
+    a teaser's "… Read more", ad markers ("Advertisement", "Continued below..." glued in front of a
+    paragraph), the site's copyright line ("© 2025 Example Media. All rights reserved."), what blogs
+    and syndicators leave ("The post … appeared first on …", "- See more at: …", "Tags: a, b, c")
+    and promo blurbs for video or programmes ("NBC's Jane Roe joins The Morning Show for an in-depth
+    look at …").
 
     Labels must fill a whole line and lead-ins must start one, so the same words inside a real
     sentence stay silent ("She said she would sign up for the course", "Subscribers rose 10%",

@@ -135,3 +135,11 @@ FIXTURES_PROMO = Path(__file__).resolve().parents[1] / "fixtures" / "promo-text"
 def test_an_ad_slot_marker_glued_to_a_paragraph_is_reported_without_the_paragraph() -> None:
     [finding] = lint("The council met.\n\nContinued below... The ferry resumed its crossings on Monday.\n")
     assert (finding.line, finding.column, finding.end_column) == (3, 1, 19)
+
+
+def test_every_list_label_is_a_label() -> None:
+    # The titles under a list's label are reported only after the label itself is.
+    from newslint.checks._furniture import furniture_phrases
+
+    phrases = furniture_phrases((), (), ())
+    assert phrases.list_labels and phrases.list_labels <= phrases.labels
