@@ -13,6 +13,7 @@ from ._caption_layout import Kind, PageLayout, PageLine, caption_part, is_wire_c
 from ._captions import TERMINAL, is_caption, is_plain_residue, reads_present_tense
 from ._credits import CreditWords, attached_credit, is_agency
 from ._furniture import is_widget
+from ._lazy_pattern import lazy
 
 _HEADLINE_WORDS = 25  # a headline, with its deck on the same line, is rarely longer
 _SHORT_BELOW_CREDIT = 20  # words: most captions are shorter, a story's paragraph longer
@@ -29,9 +30,9 @@ _INSTITUTION = re.compile(r"\b(?:Board|Office|Bureau|Department|Dept|Council|Sur
 _FACT_BOX_LINES = 3
 _FACT_BOX_WORDS = 20  # a table's row or a forecast's day ("Sunrise 6:38 a.m.; sunset 7:24 p.m. Tides at …")
 _BULLETED_LINE = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s")
-_CHAIN = re.compile(r"\S\s*[/|]\s*\S")  # a name and its outlet: "Jo Lee / Dunmore Herald"
+_CHAIN = lazy(r"\S\s*[/|]\s*\S")  # a name and its outlet: "Jo Lee / Dunmore Herald"
 # A caption's own toggle ("Hide caption", "Close"), under the caption, not where the picture stood.
-_CAPTION_TOGGLE = re.compile(r"\b(?:caption|close|collapse|hide)\b", re.I)
+_CAPTION_TOGGLE = lazy(r"\b(?:caption|close|collapse|hide)\b", re.I)
 _GALLERY_REPEATS = 3
 
 
