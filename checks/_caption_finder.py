@@ -12,12 +12,11 @@ from newslint.finding import Problem
 from ._caption_layout import Kind, PageLayout, PageLine, caption_part, is_wire_caption
 from ._captions import TERMINAL, is_caption, is_plain_residue, reads_present_tense
 from ._credits import CreditWords, attached_credit, is_agency
-from ._furniture import is_widget
+from ._furniture import BYLINE, is_widget
 from ._lazy_pattern import lazy
 
 _HEADLINE_WORDS = 25  # a headline, with its deck on the same line, is rarely longer
 _SHORT_BELOW_CREDIT = 20  # words: most captions are shorter, a story's paragraph longer
-_BYLINE = re.compile(r"^(?:by|posted|published|updated)\b", re.I)
 _SOURCE = re.compile(r"^[(\[]?\s*(?:image\s+|photo\s+)?sources?\b", re.I)
 # A picture's or a video's source: a platform, a channel, a camera's owner.
 _PICTURE_SOURCE = re.compile(r"\b(?:youtube|facebook|instagram|twitter|tiktok|flickr|x\.com|vevo|photos?|images?|video"
@@ -252,7 +251,7 @@ class CaptionFinder:
         text = item.line.text
         if item.kind in ("strong", "weak", "attached"):
             return credits
-        return item.kind is not None or _BYLINE.match(text) is not None or is_widget(text)
+        return item.kind is not None or BYLINE.match(text) is not None or is_widget(text)
 
     def _beside_found(self, position: int,
                       kinds: tuple[Kind | None, ...] = ("strong", "attached", "weak", None)) -> bool:

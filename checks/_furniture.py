@@ -18,6 +18,8 @@ EDGE_JUNK = " \t•·*|>»›→←‹«<[](){}:.!…-–—"
 LEAD_IN_SEPARATOR = r"\s*(?::|\||@|—|–|-\s)\s*"
 _SENTENCE_ITEM_WORDS = 10  # a promoted title of this many words or more that ends with a full stop is a sentence
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+# A byline's or a timestamp's opening ("By Jo Lee", "Posted 3 June"): the page's furniture around a story.
+BYLINE = re.compile(r"^(?:by|posted|published|updated)\b", re.I)
 # "56 comments", "1.7K shares", "12 photos": a widget's counter.
 _COUNTER = re.compile(r"^\d[\d,.]*\s*[km]?\s+(?:comments?|shares?|replies|photos|images|views|likes)$", re.I)
 
@@ -89,5 +91,5 @@ def is_widget(line: str) -> bool:
     return bare in furniture_phrases((), (), ()).labels or _COUNTER.match(bare) is not None
 
 
-__all__ = ["EDGE_JUNK", "FurniturePhrases", "furniture_phrases", "is_promotion", "is_shop_link", "is_widget",
+__all__ = ["BYLINE", "EDGE_JUNK", "FurniturePhrases", "furniture_phrases", "is_promotion", "is_shop_link", "is_widget",
            "promoted_item"]

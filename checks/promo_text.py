@@ -12,7 +12,7 @@ from newslint.finding import Problem
 from newslint.registry import check
 
 from ._credits import credit_strength, credit_words
-from ._furniture import EDGE_JUNK, FurniturePhrases, furniture_phrases, is_shop_link, promoted_item
+from ._furniture import BYLINE, EDGE_JUNK, FurniturePhrases, furniture_phrases, is_shop_link, promoted_item
 from ._lazy_pattern import lazy
 from ._phrases import normalise
 
@@ -26,7 +26,6 @@ _QUOTE_MARK = re.compile(r"[\"“”]")
 _TEASER_WORDS = re.compile(r"(?:read more|continue reading|more)$", re.I)
 _TEASER_DECORATION = " \t»›>.…"
 _TITLE_END = lazy(r"[.:;,]['\"”’)]*$")  # prose, or a label of its own, ends so; a title does not
-_BYLINE = lazy(r"^By\s+[A-Z]")
 # A CMS's tag line: "Tags: ferries, harbour, council", "Filed under: Harbour, Transport | 3 Comments »". Its items
 # are short; "Tags: Four fitted last July, three still transmitting" is a fact box's, "Filed under: Chapter 11" one.
 _TAG_LINE = lazy(r"^(?:tags|tagged|filed\s+under)\s*:\s*(\S.*)$", re.I)
@@ -174,11 +173,12 @@ def _titles_listed_under(lines: list[Line], first: int, phrases: FurniturePhrase
 
 
 def _is_listed_title(text: str, phrases: FurniturePhrases) -> bool:
-    if not (2 <= len(text.split()) <= _MAX_TITLE_WORDS) or _TITLE_END.search(text) or _BYLINE.match(text) or \
+    if not (2 <= len(text.split()) <= _MAX_TITLE_WORDS) or _TITLE_END.search(text) or BYLINE.match(text) or \
             not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“‘'"):
         return False
-    furniture = normalise(text).strip(EDGE_JUNK) in phrases.labels or promoted_item(phrases.lead_in, text) or \
-        phrases.phrase.search(text) or is_shop_link(text, phrases) or phrases.call_to_action.match(text)
+    # Furniture of its own (a label, a notice, a lead-in, a shop's link) keeps its own finding and ends the list.
+    furniture = next(_line_problems(0, len(text), text, phrases, False), None) is not None or \
+        phrases.call_to_action.match(text)
     return not furniture and not credit_strength(text, credit_words())
 
 
